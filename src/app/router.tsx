@@ -1,0 +1,53 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { createBrowserRouter, type LoaderFunction } from 'react-router-dom'
+import { ArticleSkeleton, ListSkeleton } from '@/features/articles/components/skeletons'
+import { AppLayout } from './layout'
+import { RouteErrorBoundary } from './route-error'
+
+type RouteModule = {
+  Component: React.ComponentType
+  clientLoader?: (queryClient: QueryClient) => LoaderFunction
+}
+
+/** Turns a lazily imported route module into what the router reads, its loader bound to the cache. */
+const convert =
+  (queryClient: QueryClient) =>
+  ({ Component, clientLoader }: RouteModule) => ({
+    Component,
+    loader: clientLoader?.(queryClient),
+  })
+
+export function createRouter(queryClient: QueryClient) {
+  const load = convert(queryClient)
+  return createBrowserRouter(
+    [
+      {
+        Component: AppLayout,
+        children: [
+          {
+            ErrorBoundary: RouteErrorBoundary,
+            children: [
+              {
+                index: true,
+                HydrateFallback: ListSkeleton,
+                lazy: () => import('./routes/home').then(load),
+              },
+              {
+                path: 'sources/:source',
+                HydrateFallback: ListSkeleton,
+                lazy: () => import('./routes/source').then(load),
+              },
+              {
+                path: 'articles/:id/:slug?',
+                HydrateFallback: ArticleSkeleton,
+                lazy: () => import('./routes/article').then(load),
+              },
+              { path: '*', lazy: () => import('./routes/not-found').then(load) },
+            ],
+          },
+        ],
+      },
+    ],
+    { basename: import.meta.env.BASE_URL.replace(/\/$/, '') || '/' },
+  )
+}

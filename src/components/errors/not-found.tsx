@@ -1,0 +1,19 @@
+import { Link } from 'react-router-dom'
+import { site } from '@/config/site'
+
+export type NotFoundProps = { what?: string }
+
+export function NotFound({ what = 'page' }: NotFoundProps) {
+  return (
+    <section className="message">
+      <title>{`Not found · ${site.name}`}</title>
+      <h1>Not found</h1>
+      <p>There is no such {what} here. The link may be mistyped, or the story may have been removed.</p>
+      <p>
+        <Link className="button" to="/">
+          Go to the latest articles
+        </Link>
+      </p>
+    </section>
+  )
+}

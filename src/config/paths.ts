@@ -1,0 +1,13 @@
+/** Every URL the app builds, in one place. Paths are relative to the router's basename. */
+export const paths = {
+  home: (page = 1) => (page > 1 ? `/?page=${page}` : '/'),
+  source: (sourceSlug: string, page = 1) =>
+    `/sources/${encodeURIComponent(sourceSlug)}${page > 1 ? `?page=${page}` : ''}`,
+  article: (id: string, slug: string) => `/articles/${id}/${slug}`,
+}
+
+/** The absolute URL of an app path, as someone else would open it. */
+export function absoluteUrl(path: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '')
+  return new URL(`${base}${path}`, window.location.origin).href
+}

@@ -1,0 +1,6 @@
+/// <reference types="vite/client" />
+
+declare module 'virtual:corpus' {
+  /** Content hash of the compiled corpus: the name of the versioned data folder. */
+  export const dataVersion: string
+}
