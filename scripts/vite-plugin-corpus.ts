@@ -56,14 +56,20 @@ export function corpusPlugin(): Plugin {
       rmSync(cache, { recursive: true, force: true })
       const compiled = compileCorpus(config, cache)
       const errors = errorsOf(compiled.read)
-      const report = corpusReport(compiled.read, relative(resolved.root, config.dir) || '.', compiled.seconds)
+      const report = corpusReport(
+        compiled.read,
+        relative(resolved.root, config.dir) || '.',
+        compiled.seconds,
+      )
       if (errors.length > 0 && !config.allowErrors) {
         this.error(
           `${report}\n\nThe corpus has errors: fix them, or set CORPUS_ALLOW_ERRORS=1 to build the valid articles and skip the broken files.`,
         )
       }
       if (errors.length > 0) {
-        this.warn(`CORPUS_ALLOW_ERRORS is set: skipping ${new Set(errors.map((e) => e.file)).size} broken files\n${report}`)
+        this.warn(
+          `CORPUS_ALLOW_ERRORS is set: skipping ${new Set(errors.map((e) => e.file)).size} broken files\n${report}`,
+        )
       } else {
         resolved.logger.info(report.split('\n').slice(0, 3).join('\n'))
       }
@@ -111,7 +117,8 @@ export function corpusPlugin(): Plugin {
         const prefix = `${resolved.base}data/`
         if (!path.startsWith(prefix)) return next()
         const [version, ...rest] = path.slice(prefix.length).split('/')
-        const content = version === state.version ? files.get(decodeURIComponent(rest.join('/'))) : undefined
+        const content =
+          version === state.version ? files.get(decodeURIComponent(rest.join('/'))) : undefined
         res.setHeader('Content-Type', 'application/json; charset=utf-8')
         res.setHeader('Cache-Control', 'no-store')
         if (content === undefined) {

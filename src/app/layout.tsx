@@ -36,7 +36,9 @@ export function AppLayout() {
       </main>
       <footer className="site-footer">
         <div className="container">
-          <p className="muted">{site.name}: {site.description}</p>
+          <p className="muted">
+            {site.name}: {site.description}
+          </p>
         </div>
       </footer>
       <ScrollRestoration />

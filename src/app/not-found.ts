@@ -3,7 +3,6 @@ import { isNotFound } from '@/lib/fetch-json'
 
 /** Throws the 404 that the route's error boundary renders as the not-found view. */
 export function notFound(): never {
-  // eslint-disable-next-line @typescript-eslint/only-throw-error -- react-router's error response
   throw data('Not found', { status: 404 })
 }
 

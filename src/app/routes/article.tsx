@@ -33,7 +33,10 @@ export function Component() {
     <>
       <title>{`${article.title} · ${site.name}`}</title>
       <meta name="description" content={article.excerpt} />
-      <ArticleView article={article} backTo={backPath(location.state, paths.home(article.listPage))} />
+      <ArticleView
+        article={article}
+        backTo={backPath(location.state, paths.home(article.listPage))}
+      />
     </>
   )
 }

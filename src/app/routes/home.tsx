@@ -39,9 +39,7 @@ export function Component() {
           Latest news
           {list.page > 1 ? <span className="heading-note"> · page {list.page}</span> : null}
         </h1>
-        <p className="muted">
-          {formatCount(manifest.total, 'article', 'articles')}, newest first
-        </p>
+        <p className="muted">{formatCount(manifest.total, 'article', 'articles')}, newest first</p>
         <ArticleList list={list} from={location.pathname + location.search} hrefFor={paths.home} />
       </section>
       <aside className="list-aside">

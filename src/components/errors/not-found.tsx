@@ -8,7 +8,9 @@ export function NotFound({ what = 'page' }: NotFoundProps) {
     <section className="message">
       <title>{`Not found · ${site.name}`}</title>
       <h1>Not found</h1>
-      <p>There is no such {what} here. The link may be mistyped, or the story may have been removed.</p>
+      <p>
+        There is no such {what} here. The link may be mistyped, or the story may have been removed.
+      </p>
       <p>
         <Link className="button" to="/">
           Go to the latest articles

@@ -7,12 +7,12 @@ const SLUG_MAX = 80
 const TITLE_MAX = 300
 
 /** Words that end with a period but do not end a sentence. */
-const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'gen', 'col', 'lt', 'sgt', 'capt',
-  'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'approx', 'est', 'dept', 'univ', 'fig', 'al', 'e.g', 'i.e',
-])
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof sr jr st mt gen col lt sgt capt gov sen rep rev hon pres no vs etc inc ' +
+    'ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec approx est dept univ fig al e.g i.e'
+  ).split(' '),
+)
 
 /**
  * The first sentence of a paragraph. A period ends a sentence only when followed by white space and
@@ -20,13 +20,13 @@ const ABBREVIATIONS = new Set([
  * ("U.S.").
  */
 export function firstSentence(paragraph: string): string {
-  const re = /[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[\p{Lu}\p{N}])/gu
+  const re = /[.!?…]+["'”’»)\]]*(?=\s+["'“‘«([]?[\p{Lu}\p{N}])/gu
   for (const match of paragraph.matchAll(re)) {
     const end = match.index + match[0].length
     const before = paragraph.slice(0, match.index)
     const lastWord = /(\S+)$/u.exec(before)?.[1] ?? ''
     if (match[0].startsWith('.')) {
-      const bare = lastWord.replace(/^["'“‘«(\[]+/u, '').toLowerCase()
+      const bare = lastWord.replace(/^["'“‘«([]+/u, '').toLowerCase()
       if (ABBREVIATIONS.has(bare)) continue
       // A single letter ("J. Smith") or a dotted acronym ("U.S") is not a sentence end.
       if (/^\p{L}$/u.test(bare) || /^(\p{L}\.)+\p{L}$/u.test(bare)) continue

@@ -12,9 +12,9 @@ export const FILE_NAME_PATTERN = /^(\d+)_([0-9a-f]{16})\.txt$/
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 /** A last paragraph this short, on one line and not ending a sentence, names the source. */
 const SOURCE_LINE_MAX = 40
-const FRONT_MATTER_KEYS = new Set([
-  'title', 'date', 'source', 'url', 'author', 'tags', 'language', 'license',
-])
+const FRONT_MATTER_KEYS = new Set(
+  'title date source url author tags language license'.split(' '),
+)
 
 export type ParseOptions = {
   maxBytes?: number
@@ -262,6 +262,7 @@ function isSourceLine(paragraph: Paragraph): boolean {
 /** NBSP and other spaces to a plain space, control characters out, runs of spaces collapsed. */
 export function normalizeInline(text: string): string {
   return text
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/gu, '')
     .replace(/[\s\u00A0\u2007\u202F]+/gu, ' ')
     .trim()

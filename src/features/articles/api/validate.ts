@@ -64,7 +64,8 @@ export function isManifest(v: unknown): v is Manifest {
     isCount(v.pageSize) &&
     isCount(v.pageCount) &&
     isArrayOf(v.sources, isSourceSummary) &&
-    (v.dateRange === null || (isObj(v.dateRange) && isStr(v.dateRange.first) && isStr(v.dateRange.last)))
+    (v.dateRange === null ||
+      (isObj(v.dateRange) && isStr(v.dateRange.first) && isStr(v.dateRange.last)))
   )
 }
 

@@ -10,7 +10,13 @@ export type ArticleMetaProps = {
   author?: string | null
 }
 
-export function ArticleMeta({ source, sourceSlug, date, readingMinutes, author }: ArticleMetaProps) {
+export function ArticleMeta({
+  source,
+  sourceSlug,
+  date,
+  readingMinutes,
+  author,
+}: ArticleMetaProps) {
   return (
     <p className="meta">
       {source !== null && sourceSlug !== null ? (

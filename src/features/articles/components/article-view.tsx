@@ -25,12 +25,7 @@ export function ArticleView({ article, backTo }: ArticleViewProps) {
           readingMinutes={article.readingMinutes}
           author={article.author}
         />
-        <ShareButtons
-          key={article.id}
-          id={article.id}
-          slug={article.slug}
-          title={article.title}
-        />
+        <ShareButtons key={article.id} id={article.id} slug={article.slug} title={article.title} />
       </header>
       <div className="article-body">
         {article.paragraphs.map((paragraph, i) => (
@@ -38,9 +33,7 @@ export function ArticleView({ article, backTo }: ArticleViewProps) {
         ))}
       </div>
       <footer className="article-footer">
-        {article.tags.length > 0 ? (
-          <p className="muted">Tags: {article.tags.join(', ')}</p>
-        ) : null}
+        {article.tags.length > 0 ? <p className="muted">Tags: {article.tags.join(', ')}</p> : null}
         {article.url !== null ? (
           <p>
             <a href={article.url} rel="noopener noreferrer">
@@ -55,13 +48,21 @@ export function ArticleView({ article, backTo }: ArticleViewProps) {
       </footer>
       <nav className="article-nav" aria-label="More articles">
         {article.prev !== null ? (
-          <Link className="article-nav-link" to={paths.article(article.prev.id, article.prev.slug)} rel="prev">
+          <Link
+            className="article-nav-link"
+            to={paths.article(article.prev.id, article.prev.slug)}
+            rel="prev"
+          >
             <span className="article-nav-label">Previous article</span>
             <span className="article-nav-title">{article.prev.title}</span>
           </Link>
         ) : null}
         {article.next !== null ? (
-          <Link className="article-nav-link next" to={paths.article(article.next.id, article.next.slug)} rel="next">
+          <Link
+            className="article-nav-link next"
+            to={paths.article(article.next.id, article.next.slug)}
+            rel="next"
+          >
             <span className="article-nav-label">Next article</span>
             <span className="article-nav-title">{article.next.title}</span>
           </Link>

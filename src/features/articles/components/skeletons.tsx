@@ -23,7 +23,10 @@ export function ArticleSkeleton() {
       <div className="skeleton-line skeleton-h1 skeleton-short" />
       <div className="skeleton-line skeleton-meta" />
       {Array.from({ length: 12 }, (_, i) => (
-        <div key={i} className={`skeleton-line${i % 4 === 3 ? ' skeleton-short skeleton-gap' : ''}`} />
+        <div
+          key={i}
+          className={`skeleton-line${i % 4 === 3 ? ' skeleton-short skeleton-gap' : ''}`}
+        />
       ))}
     </div>
   )
