@@ -3,7 +3,7 @@
  * `vite build`, served from memory by `vite` dev and recompiled when a corpus file changes.
  * The app learns the data version from the virtual module `virtual:corpus`.
  */
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite'
 import { formatDiagnostic } from '../src/lib/corpus/types.ts'
@@ -77,17 +77,14 @@ export function corpusPlugin(): Plugin {
       staged = join(cache, compiled.summary.version)
     },
 
-    generateBundle(_options, bundle) {
-      // GitHub Pages (and other hosts) serve 404.html for unknown paths: let the app route them.
-      const index = bundle['index.html']
-      if (index && index.type === 'asset') {
-        this.emitFile({ type: 'asset', fileName: '404.html', source: index.source })
-      }
-    },
-
     writeBundle() {
+      const outDir = resolve(resolved.root, resolved.build.outDir)
+      // GitHub Pages (and other hosts) serve 404.html for unknown paths: let the app route them.
+      if (existsSync(join(outDir, 'index.html'))) {
+        copyFileSync(join(outDir, 'index.html'), join(outDir, '404.html'))
+      }
       if (!staged) return
-      const target = resolve(resolved.root, resolved.build.outDir, 'data', state.version)
+      const target = join(outDir, 'data', state.version)
       mkdirSync(resolve(target, '..'), { recursive: true })
       rmSync(target, { recursive: true, force: true })
       try {

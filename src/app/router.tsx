@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { createBrowserRouter, type LoaderFunction } from 'react-router-dom'
+import { createBrowserRouter, type LoaderFunction, type RouteObject } from 'react-router-dom'
+import { NotFound } from '@/components/errors/not-found'
 import { ArticleSkeleton, ListSkeleton } from '@/features/articles/components/skeletons'
 import { AppLayout } from './layout'
 import { RouteErrorBoundary } from './route-error'
@@ -17,37 +18,41 @@ const convert =
     loader: clientLoader?.(queryClient),
   })
 
-export function createRouter(queryClient: QueryClient) {
+/** The route tree; tests mount it in a memory router. */
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
   const load = convert(queryClient)
-  return createBrowserRouter(
-    [
-      {
-        Component: AppLayout,
-        children: [
-          {
-            ErrorBoundary: RouteErrorBoundary,
-            children: [
-              {
-                index: true,
-                HydrateFallback: ListSkeleton,
-                lazy: () => import('./routes/home').then(load),
-              },
-              {
-                path: 'sources/:source',
-                HydrateFallback: ListSkeleton,
-                lazy: () => import('./routes/source').then(load),
-              },
-              {
-                path: 'articles/:id/:slug?',
-                HydrateFallback: ArticleSkeleton,
-                lazy: () => import('./routes/article').then(load),
-              },
-              { path: '*', lazy: () => import('./routes/not-found').then(load) },
-            ],
-          },
-        ],
-      },
-    ],
-    { basename: import.meta.env.BASE_URL.replace(/\/$/, '') || '/' },
-  )
+  return [
+    {
+      Component: AppLayout,
+      children: [
+        {
+          ErrorBoundary: RouteErrorBoundary,
+          children: [
+            {
+              index: true,
+              HydrateFallback: ListSkeleton,
+              lazy: () => import('./routes/home').then(load),
+            },
+            {
+              path: 'sources/:source',
+              HydrateFallback: ListSkeleton,
+              lazy: () => import('./routes/source').then(load),
+            },
+            {
+              path: 'articles/:id/:slug?',
+              HydrateFallback: ArticleSkeleton,
+              lazy: () => import('./routes/article').then(load),
+            },
+            { path: '*', Component: NotFound },
+          ],
+        },
+      ],
+    },
+  ]
+}
+
+export function createRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createRoutes(queryClient), {
+    basename: import.meta.env.BASE_URL.replace(/\/$/, '') || '/',
+  })
 }

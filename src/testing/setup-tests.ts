@@ -5,3 +5,6 @@ import { afterEach } from 'vitest'
 afterEach(() => {
   cleanup()
 })
+
+// jsdom does not lay out or scroll; the router's scroll restoration calls this.
+if (typeof window !== 'undefined') window.scrollTo = () => {}

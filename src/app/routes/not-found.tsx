@@ -1,5 +1,0 @@
-import { NotFound } from '@/components/errors/not-found'
-
-export function Component() {
-  return <NotFound />
-}
