@@ -66,10 +66,26 @@ const words = (text: string) => text.trim().split(/\s+/)
 // "est", month names...), since nouns end sentences.
 
 const SOURCES = [
-  'News.Az', 'Trend', 'Wikinews', 'Caspian Herald', 'The Northern Courier', 'Harbor City Gazette',
-  'Metro Daily', 'AP Wire', 'Riverside Tribune', 'Capital Report', 'Eastern Star',
-  'Lakeside Observer', 'The Morning Ledger', 'Pacific Dispatch', 'Highland Chronicle',
-  'Summit Post', 'Valley Sentinel', 'Coastline Journal', 'Gazeta Kraków', 'Global Voices Desk',
+  'News.Az',
+  'Trend',
+  'Wikinews',
+  'Caspian Herald',
+  'The Northern Courier',
+  'Harbor City Gazette',
+  'Metro Daily',
+  'AP Wire',
+  'Riverside Tribune',
+  'Capital Report',
+  'Eastern Star',
+  'Lakeside Observer',
+  'The Morning Ledger',
+  'Pacific Dispatch',
+  'Highland Chronicle',
+  'Summit Post',
+  'Valley Sentinel',
+  'Coastline Journal',
+  'Gazeta Kraków',
+  'Global Voices Desk',
 ]
 
 const FIRST_NAMES = words(`
@@ -88,10 +104,24 @@ const LAST_NAMES = words(`
 `)
 
 const ROLES = [
-  'Foreign Minister', 'Health Minister', 'Mayor', 'Governor', 'Finance Minister', 'President',
-  'Prime Minister', 'chief executive', 'spokesperson', 'police chief', 'professor',
-  'opposition leader', 'head of the port authority', 'chair of the city council',
-  'Economy Minister', 'Deputy Governor', 'union leader', 'coach',
+  'Foreign Minister',
+  'Health Minister',
+  'Mayor',
+  'Governor',
+  'Finance Minister',
+  'President',
+  'Prime Minister',
+  'chief executive',
+  'spokesperson',
+  'police chief',
+  'professor',
+  'opposition leader',
+  'head of the port authority',
+  'chair of the city council',
+  'Economy Minister',
+  'Deputy Governor',
+  'union leader',
+  'coach',
 ]
 
 const PLACES = words(`
@@ -108,44 +138,112 @@ const REGIONS = words(`
 `)
 
 const ORGANIZATIONS = [
-  'the city council', 'the Ministry of Health', 'the central bank', 'the port authority',
-  'the national railway', 'the Investigative Committee', 'the electoral commission',
-  'the Red Crescent', 'the teachers union', 'the state energy company', 'the Supreme Court',
-  'the weather service', 'the football federation', 'the Chamber of Commerce',
-  'the emergencies ministry', 'the university senate', 'the water utility', 'parliament',
+  'the city council',
+  'the Ministry of Health',
+  'the central bank',
+  'the port authority',
+  'the national railway',
+  'the Investigative Committee',
+  'the electoral commission',
+  'the Red Crescent',
+  'the teachers union',
+  'the state energy company',
+  'the Supreme Court',
+  'the weather service',
+  'the football federation',
+  'the Chamber of Commerce',
+  'the emergencies ministry',
+  'the university senate',
+  'the water utility',
+  'parliament',
 ]
 
 const HEADLINE_VERBS = [
-  'announces', 'unveils', 'approves', 'rejects', 'delays', 'signs', 'launches', 'defends',
-  'questions', 'backs', 'opens', 'suspends', 'expands', 'criticises', 'proposes', 'completes',
-  'halts', 'welcomes', 'postpones', 'reviews',
+  'announces',
+  'unveils',
+  'approves',
+  'rejects',
+  'delays',
+  'signs',
+  'launches',
+  'defends',
+  'questions',
+  'backs',
+  'opens',
+  'suspends',
+  'expands',
+  'criticises',
+  'proposes',
+  'completes',
+  'halts',
+  'welcomes',
+  'postpones',
+  'reviews',
 ]
 
 const HEADLINE_OBJECTS = [
-  'new budget for flood defences', 'plan to expand the harbour', 'agreement on gas exports',
-  'reform of the pension system', 'talks with regional neighbours', 'ban on plastic packaging',
-  'investigation into the bridge collapse', 'funding for rural schools',
-  'strategy for cleaner buses', 'rules on short-term rentals', 'deal with striking nurses',
-  'proposal to raise the minimum wage', 'inquiry into hospital waiting times',
-  'partnership with local farmers', 'recovery plan after the storm', 'tender for a new airport',
-  'measures against wildfires', 'census of the coastal population', 'review of water prices',
-  'programme for young engineers', 'limits on fishing quotas', 'vote on the new constitution',
-  'project to restore the old market', 'audit of public contracts', 'festival of regional music',
-  'tax relief for small businesses', 'digital identity cards', 'cooperation on border security',
-  'monument to the victims', 'upgrade of the power grid',
+  'new budget for flood defences',
+  'plan to expand the harbour',
+  'agreement on gas exports',
+  'reform of the pension system',
+  'talks with regional neighbours',
+  'ban on plastic packaging',
+  'investigation into the bridge collapse',
+  'funding for rural schools',
+  'strategy for cleaner buses',
+  'rules on short-term rentals',
+  'deal with striking nurses',
+  'proposal to raise the minimum wage',
+  'inquiry into hospital waiting times',
+  'partnership with local farmers',
+  'recovery plan after the storm',
+  'tender for a new airport',
+  'measures against wildfires',
+  'census of the coastal population',
+  'review of water prices',
+  'programme for young engineers',
+  'limits on fishing quotas',
+  'vote on the new constitution',
+  'project to restore the old market',
+  'audit of public contracts',
+  'festival of regional music',
+  'tax relief for small businesses',
+  'digital identity cards',
+  'cooperation on border security',
+  'monument to the victims',
+  'upgrade of the power grid',
 ]
 
 const PREPOSITION_PHRASES = [
-  'after months of debate', 'ahead of the winter season', 'despite strong objections',
-  'following a public consultation', 'amid rising prices', 'before the summer recess',
-  'in a surprise move', 'after a late-night session', 'as protests continue',
-  'with support from the opposition', 'for the third time this year', 'after a long delay',
+  'after months of debate',
+  'ahead of the winter season',
+  'despite strong objections',
+  'following a public consultation',
+  'amid rising prices',
+  'before the summer recess',
+  'in a surprise move',
+  'after a late-night session',
+  'as protests continue',
+  'with support from the opposition',
+  'for the third time this year',
+  'after a long delay',
 ]
 
 const WHEN = [
-  'on Monday', 'on Tuesday', 'on Wednesday', 'on Thursday', 'on Friday', 'on Saturday',
-  'on Sunday', 'this week', 'this morning', 'for the coming year', 'overnight', 'at dawn',
-  'for next spring', 'by the end of the month',
+  'on Monday',
+  'on Tuesday',
+  'on Wednesday',
+  'on Thursday',
+  'on Friday',
+  'on Saturday',
+  'on Sunday',
+  'this week',
+  'this morning',
+  'for the coming year',
+  'overnight',
+  'at dawn',
+  'for next spring',
+  'by the end of the month',
 ]
 
 const ADJECTIVES = words(`
@@ -187,13 +285,34 @@ const INFINITIVES = words(`
 `)
 
 const CONNECTORS = [
-  'while', 'although', 'because', 'after', 'before', 'as', 'since', 'even though', 'whereas',
+  'while',
+  'although',
+  'because',
+  'after',
+  'before',
+  'as',
+  'since',
+  'even though',
+  'whereas',
 ]
 
 const OPENERS = [
-  'On Monday,', 'On Tuesday,', 'On Wednesday,', 'On Thursday,', 'On Friday,', 'Earlier this week,',
-  'Last year,', 'In a statement,', 'According to officials,', 'Meanwhile,', 'However,',
-  'At the same time,', 'In response,', 'By the end of the day,', 'Later,', 'In addition,',
+  'On Monday,',
+  'On Tuesday,',
+  'On Wednesday,',
+  'On Thursday,',
+  'On Friday,',
+  'Earlier this week,',
+  'Last year,',
+  'In a statement,',
+  'According to officials,',
+  'Meanwhile,',
+  'However,',
+  'At the same time,',
+  'In response,',
+  'By the end of the day,',
+  'Later,',
+  'In addition,',
 ]
 
 const QUOTES = [
@@ -310,7 +429,10 @@ function paragraphCount(rng: Rng): number {
 }
 
 function hexId(rng: Rng): string {
-  const part = () => Math.floor(rng() * 0x100000000).toString(16).padStart(8, '0')
+  const part = () =>
+    Math.floor(rng() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0')
   return part() + part()
 }
 
@@ -371,7 +493,9 @@ function article(rng: Rng, id: string): string {
     const date = isoDate(rng)
     lines.push(date.length === 10 ? `date: ${date}` : `date: "${date}"`)
     lines.push(`source: ${JSON.stringify(source)}`)
-    lines.push(`url: "https://example.com/${slugOf(source)}/${date.slice(0, 4)}/${slugOf(title)}-${id.slice(0, 6)}"`)
+    lines.push(
+      `url: "https://example.com/${slugOf(source)}/${date.slice(0, 4)}/${slugOf(title)}-${id.slice(0, 6)}"`,
+    )
     if (chance(rng, 0.4)) lines.push(`author: ${JSON.stringify(person(rng))}`)
     if (chance(rng, 0.35)) {
       const tags = [...new Set([pick(rng, TAGS), pick(rng, TAGS), pick(rng, TAGS)])]
@@ -420,7 +544,9 @@ function prepareFolder(out: string, force: boolean): void {
   const entries = readdirSync(out)
   if (entries.length === 0) return
   if (!force) {
-    throw new Error(`${out} exists and is not empty (${entries.length} entries); pass --force to replace its articles`)
+    throw new Error(
+      `${out} exists and is not empty (${entries.length} entries); pass --force to replace its articles`,
+    )
   }
   for (const name of entries) {
     if (FILE_NAME_PATTERN.test(name)) rmSync(join(out, name), { force: true })
