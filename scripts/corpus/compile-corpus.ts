@@ -12,7 +12,10 @@ export type Compiled = { read: CorpusRead; summary: EmitSummary; seconds: number
 export function compileCorpus(config: CorpusConfig, outDir: string): Compiled {
   const started = performance.now()
   const progress = progressReporter('compiling corpus')
-  const read = readCorpus(config.dir, { maxBytes: config.maxBytes, onProgress: progress.onProgress })
+  const read = readCorpus(config.dir, {
+    maxBytes: config.maxBytes,
+    onProgress: progress.onProgress,
+  })
   progress.finish()
   const summary = emitToFolder(read.articles, outDir)
   return { read, summary, seconds: (performance.now() - started) / 1000 }

@@ -16,7 +16,9 @@ export function corpusConfig(
 ): CorpusConfig {
   const maxBytes = Number(env.CORPUS_MAX_BYTES ?? DEFAULT_MAX_BYTES)
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) {
-    throw new Error(`CORPUS_MAX_BYTES must be a positive whole number of bytes, not "${env.CORPUS_MAX_BYTES}"`)
+    throw new Error(
+      `CORPUS_MAX_BYTES must be a positive whole number of bytes, not "${env.CORPUS_MAX_BYTES}"`,
+    )
   }
   return {
     dir: resolve(root, env.CORPUS_DIR || 'corpus'),

@@ -30,10 +30,16 @@ export type EmitSummary = {
   bytes: number
 }
 
+/** A date's instant; a date-time without an offset is read as UTC, whatever the build machine's zone. */
+function timeOf(date: string): number {
+  const zoned = date.length === 10 || /(Z|[+-]\d{2}:?\d{2})$/.test(date)
+  return Date.parse((zoned ? date : `${date}Z`).replace(' ', 'T'))
+}
+
 /** Newest first: dated articles by date, then undated ones by sequence, highest first. */
 export function compareArticles(a: Article, b: Article): number {
   if (a.date !== null && b.date !== null) {
-    const diff = Date.parse(b.date) - Date.parse(a.date)
+    const diff = timeOf(b.date) - timeOf(a.date)
     if (diff !== 0) return diff
   } else if (a.date !== null || b.date !== null) {
     return a.date !== null ? -1 : 1
@@ -117,7 +123,11 @@ export function emitCorpus(
     write(dataPaths.article(a.id), data)
   })
 
-  const writeList = (list: ListItem[], source: ListPage['source'], path: (page: number) => string) => {
+  const writeList = (
+    list: ListItem[],
+    source: ListPage['source'],
+    path: (page: number) => string,
+  ) => {
     const pages = pagesOf(list, pageSize)
     pages.forEach((pageItems, i) => {
       const page: ListPage = {
@@ -185,7 +195,11 @@ export function folderEmitter(root: string): Emitter {
  * Emits into `<outDir>/<version>/` by way of a staging folder renamed at the end, so that a
  * versioned folder is never seen half written.
  */
-export function emitToFolder(articles: Article[], outDir: string, pageSize = PAGE_SIZE): EmitSummary {
+export function emitToFolder(
+  articles: Article[],
+  outDir: string,
+  pageSize = PAGE_SIZE,
+): EmitSummary {
   const staging = join(outDir, `.staging-${process.pid}`)
   rmSync(staging, { recursive: true, force: true })
   const summary = emitCorpus(articles, folderEmitter(staging), pageSize)

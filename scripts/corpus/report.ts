@@ -24,8 +24,8 @@ export function corpusReport(read: CorpusRead, dir: string, seconds: number): st
     `${sources.size} sources, ${range}`,
     `${warnings} warnings, ${errors.length} errors${badFiles > 0 ? ` in ${badFiles} files` : ''}`,
   ]
-  const sorted = [...read.diagnostics].sort(
-    (a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
+  const sorted = [...read.diagnostics].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
   )
   for (const d of sorted) lines.push(`  ${formatDiagnostic(d)}`)
   return lines.join('\n')

@@ -20,10 +20,10 @@ const ABBREVIATIONS = new Set(
  * ("U.S.").
  */
 export function firstSentence(paragraph: string): string {
-  const re = /[.!?…]+["'”’»)\]]*(?=\s+["'“‘«([]?[\p{Lu}\p{N}])/gu
+  const re = /(?<![.!?…])[.!?…]+["'”’»)\]]*(?=\s+["'“‘«([]?[\p{Lu}\p{N}])/gu
   for (const match of paragraph.matchAll(re)) {
     const end = match.index + match[0].length
-    const before = paragraph.slice(0, match.index)
+    const before = paragraph.slice(Math.max(0, match.index - 100), match.index)
     const lastWord = /(\S+)$/u.exec(before)?.[1] ?? ''
     if (match[0].startsWith('.')) {
       const bare = lastWord.replace(/^["'“‘«([]+/u, '').toLowerCase()
@@ -51,8 +51,10 @@ const TRAILING_ATTRIBUTION = new RegExp(
 
 /** The title a file without one gets: its lead's first sentence, attribution and final period off. */
 export function deriveTitle(firstParagraph: string): string {
-  let title = firstSentence(firstParagraph)
-  title = title.replace(/\.+$/u, '').trim()
+  // Punctuation before the first word ("(…) The council…") is not a sentence of its own.
+  const start = firstParagraph.search(/["'“‘«([]?[\p{L}\p{N}]/u)
+  let title = firstSentence(start > 0 ? firstParagraph.slice(start) : firstParagraph)
+  title = title.replace(/(?<!\.)\.+$/u, '').trim()
   const withoutAttribution = title.replace(TRAILING_ATTRIBUTION, '').trim()
   if (withoutAttribution.length >= 10) title = withoutAttribution
   return clampAtWord(title, TITLE_MAX)
@@ -73,7 +75,17 @@ export function deriveExcerpt(firstParagraph: string): string {
 
 /** Letters that Unicode does not decompose into an ASCII base letter. */
 const TRANSLITERATIONS: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ə: 'e', ı: 'i', ħ: 'h',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ə: 'e',
+  ı: 'i',
+  ħ: 'h',
 }
 
 export function slugify(title: string): string {

@@ -1,20 +1,12 @@
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml'
 import type { Article, Diagnostic, ParseResult } from './types.ts'
-import {
-  countWords,
-  deriveExcerpt,
-  deriveTitle,
-  readingMinutes,
-  slugify,
-} from './derive.ts'
+import { countWords, deriveExcerpt, deriveTitle, readingMinutes, slugify } from './derive.ts'
 
 export const FILE_NAME_PATTERN = /^(\d+)_([0-9a-f]{16})\.txt$/
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 /** A last paragraph this short, on one line and not ending a sentence, names the source. */
 const SOURCE_LINE_MAX = 40
-const FRONT_MATTER_KEYS = new Set(
-  'title date source url author tags language license'.split(' '),
-)
+const FRONT_MATTER_KEYS = new Set('title date source url author tags language license'.split(' '))
 
 export type ParseOptions = {
   maxBytes?: number
@@ -73,7 +65,9 @@ export function parseArticle(
   let meta: Record<string, unknown> = {}
   let keyLines = new Map<string, number>()
   if (lines[0]?.trimEnd() === '---') {
-    const close = lines.findIndex((l, i) => i > 0 && (l.trimEnd() === '---' || l.trimEnd() === '...'))
+    const close = lines.findIndex(
+      (l, i) => i > 0 && (l.trimEnd() === '---' || l.trimEnd() === '...'),
+    )
     if (close === -1) return fail(1, 'front matter opened with --- is never closed')
     const frontMatter = readFrontMatter(lines.slice(1, close).join('\n'), 2)
     if (frontMatter.error) return fail(frontMatter.error.line, frontMatter.error.message)
@@ -100,14 +94,18 @@ export function parseArticle(
     }
   }
 
-  const first = paragraphs[0]
+  const first = paragraphs.find((p) => /[\p{L}\p{N}]/u.test(p.text))
   if (!first || !/[\p{L}\p{N}]/u.test(paragraphs.map((p) => p.text).join(' '))) {
     error(bodyStart + 1, 'body has no text to derive a title from')
   }
   if (diagnostics.some((d) => d.severity === 'error') || !first) {
     return { article: null, diagnostics }
   }
-  if (source === null) warn(lines.length, 'no source: no front matter "source" and no source line')
+  if (source === null)
+    warn(
+      lines.length - (lines.at(-1) === '' ? 1 : 0),
+      'no source: no front matter "source" and no source line',
+    )
 
   const title = fields.title ?? deriveTitle(first.text)
   const body = paragraphs.map((p) => p.text)
@@ -134,7 +132,11 @@ export function parseArticle(
 }
 
 type FrontMatter =
-  | { error: { line: number; message: string }; values: Record<string, unknown>; keyLines: Map<string, number> }
+  | {
+      error: { line: number; message: string }
+      values: Record<string, unknown>
+      keyLines: Map<string, number>
+    }
   | { error: null; values: Record<string, unknown>; keyLines: Map<string, number> }
 
 /** Parses the YAML between the fences; firstLine is the file line the YAML starts on. */
@@ -146,8 +148,15 @@ function readFrontMatter(yaml: string, firstLine: number): FrontMatter {
   const yamlError = doc.errors[0]
   if (yamlError) {
     const line = fileLine(yamlError.linePos?.[0].line ?? 1)
-    const reason = yamlError.message.split('\n')[0] ?? yamlError.code
-    return { error: { line, message: `front matter is not valid YAML: ${reason}` }, values: {}, keyLines }
+    const reason = (yamlError.message.split('\n')[0] ?? yamlError.code).replace(
+      / at line \d+, column \d+:$/,
+      '',
+    )
+    return {
+      error: { line, message: `front matter is not valid YAML: ${reason}` },
+      values: {},
+      keyLines,
+    }
   }
   if (doc.contents === null) return { error: null, values: {}, keyLines }
   if (!isMap(doc.contents)) {
@@ -168,7 +177,11 @@ function readFrontMatter(yaml: string, firstLine: number): FrontMatter {
     return { error: null, values: isRecord(values) ? values : {}, keyLines }
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause)
-    return { error: { line: firstLine, message: `front matter is not valid YAML: ${reason}` }, values: {}, keyLines }
+    return {
+      error: { line: firstLine, message: `front matter is not valid YAML: ${reason}` },
+      values: {},
+      keyLines,
+    }
   }
 }
 
@@ -183,7 +196,10 @@ type Fields = {
   license: string | null
 }
 
-function readFields(meta: Record<string, unknown>, report: (key: string, message: string) => void): Fields {
+function readFields(
+  meta: Record<string, unknown>,
+  report: (key: string, message: string) => void,
+): Fields {
   const text = (key: string): string | null => {
     const value = meta[key]
     if (value === undefined || value === null) return null
@@ -261,11 +277,13 @@ function isSourceLine(paragraph: Paragraph): boolean {
 
 /** NBSP and other spaces to a plain space, control characters out, runs of spaces collapsed. */
 export function normalizeInline(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/gu, '')
-    .replace(/[\s\u00A0\u2007\u202F]+/gu, ' ')
-    .trim()
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/gu, '')
+      .replace(/[\s\u00A0\u2007\u202F]+/gu, ' ')
+      .trim()
+  )
 }
 
 const ISO_DATE =
@@ -280,7 +298,9 @@ export function isIsoDate(value: string): boolean {
     return false
   }
   const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)]
-  return hour < 24 && minute < 60 && second < 61 && !Number.isNaN(Date.parse(value.replace(' ', 'T')))
+  return (
+    hour < 24 && minute < 60 && second < 61 && !Number.isNaN(Date.parse(value.replace(' ', 'T')))
+  )
 }
 
 export function isHttpUrl(value: string): boolean {
@@ -316,7 +336,10 @@ function hex(byte: number | undefined): string {
 
 function lineAtByte(bytes: Uint8Array, offset: number): number {
   let line = 1
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++
+  for (let i = 0; i < offset; i++) {
+    // LF, CRLF and a lone CR each end a line, as they do once the text is normalised.
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++
+  }
   return line
 }
 

@@ -1,0 +1,417 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs'
+import { expect, it } from 'vitest'
+import { parseArticle, type ParseOptions } from './parse-article.ts'
+import type { Article, Diagnostic, ParseResult } from './types.ts'
+
+const FILE = '007_0123456789abcdef.txt'
+const SAMPLE = '000_c79c02568b4c9959.txt'
+
+function bytesOf(text: string): Uint8Array {
+  return new TextEncoder().encode(text)
+}
+
+function parse(text: string, options?: ParseOptions): ParseResult {
+  return parseArticle(FILE, bytesOf(text), options)
+}
+
+/** The article of a file expected to parse; fails the test with its diagnostics otherwise. */
+function articleOf(text: string): Article {
+  const { article, diagnostics } = parse(text)
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+  if (!article) throw new Error('expected an article')
+  return article
+}
+
+/** The single error of a file expected to be rejected. */
+function errorOf(result: ParseResult): Diagnostic {
+  expect(result.article).toBeNull()
+  const errors = result.diagnostics.filter((d) => d.severity === 'error')
+  expect(errors).toHaveLength(1)
+  const [error] = errors
+  if (!error) throw new Error('expected an error')
+  return error
+}
+
+/** The front matter fence with the given lines, then a body with a source line. */
+function withFrontMatter(...yaml: string[]): string {
+  return [
+    '---',
+    ...yaml,
+    '---',
+    'The council approved the budget on Monday.',
+    '',
+    'Daily Post',
+    '',
+  ].join('\n')
+}
+
+it('reads the sample article exactly', () => {
+  const bytes = readFileSync(new URL(`../../../corpus/${SAMPLE}`, import.meta.url))
+  const { article, diagnostics } = parseArticle(SAMPLE, bytes)
+
+  expect(diagnostics).toEqual([])
+  expect(article).toMatchObject({
+    id: 'c79c02568b4c9959',
+    sequence: 0,
+    file: SAMPLE,
+    title:
+      'Head of Foreign Policy Department of the Presidential Administration of Azerbaijan Hikmat Hajiyev gave a video interview to Geneva Centre for Security Policy',
+    source: 'News.Az',
+    date: null,
+    url: null,
+    tags: [],
+    readingMinutes: 2,
+  })
+  expect(article?.paragraphs).toHaveLength(10)
+  expect(article?.paragraphs.at(-1)).toMatch(/^The 1994 ceasefire agreement/)
+  expect(article?.paragraphs).not.toContain('News.Az')
+})
+
+it('rejects a file name that is not <sequence>_<id>.txt', () => {
+  for (const name of [
+    'article.txt',
+    '001_0123456789ABCDEF.txt',
+    '001_0123.txt',
+    '001_0123456789abcdef.md',
+  ]) {
+    const error = errorOf(parseArticle(name, bytesOf('A valid body sentence.')))
+    expect(error).toMatchObject({ severity: 'error', file: name, line: 1 })
+    expect(error.message).toMatch(/file name/)
+  }
+})
+
+it('rejects bytes that are not UTF-8 at the line of the bad byte', () => {
+  const bytes = new Uint8Array([
+    ...bytesOf('First line.\nSecond line.\nBad '),
+    0xff,
+    ...bytesOf(' byte.\n'),
+  ])
+  const error = errorOf(parseArticle(FILE, bytes))
+  expect(error).toMatchObject({ severity: 'error', file: FILE, line: 3 })
+  expect(error.message).toMatch(/not UTF-8/)
+  expect(error.message).toMatch(/0xFF/)
+})
+
+it('rejects an overlong UTF-8 encoding and a lone surrogate', () => {
+  // 0xC0 0xAF is an overlong "/"; 0xED 0xA0 0x80 encodes U+D800.
+  for (const bad of [
+    [0xc0, 0xaf],
+    [0xed, 0xa0, 0x80],
+  ]) {
+    const bytes = new Uint8Array([...bytesOf('Line one.\n'), ...bad, ...bytesOf('\n')])
+    const error = errorOf(parseArticle(FILE, bytes))
+    expect(error).toMatchObject({ file: FILE, line: 2 })
+    expect(error.message).toMatch(/not UTF-8/)
+  }
+})
+
+it('rejects a file with a NUL byte at its line', () => {
+  const bytes = new Uint8Array([
+    ...bytesOf('Line one.\nLine two.\nLine'),
+    0,
+    ...bytesOf(' three.\n'),
+  ])
+  const error = errorOf(parseArticle(FILE, bytes))
+  expect(error).toMatchObject({ severity: 'error', file: FILE, line: 3 })
+  expect(error.message).toMatch(/NUL/)
+})
+
+it('rejects an empty file and a whitespace-only file', () => {
+  for (const text of ['', '   \n\t\n\r\n  \n', '\uFEFF']) {
+    const error = errorOf(parse(text))
+    expect(error).toMatchObject({ severity: 'error', file: FILE, line: 1 })
+    expect(error.message).toMatch(/empty/)
+  }
+})
+
+it('rejects front matter that is never closed, at the opening fence', () => {
+  const error = errorOf(parse('---\ntitle: Budget\nsource: Daily Post\n\nThe council met.\n'))
+  expect(error).toMatchObject({ severity: 'error', file: FILE, line: 1 })
+  expect(error.message).toMatch(/never closed/)
+})
+
+it('rejects front matter that is not valid YAML at the file line of the fault', () => {
+  // Line 4 of the file is line 3 of the YAML: the line numbers must be the file's.
+  const quote = errorOf(
+    parse(withFrontMatter('title: Budget', 'source: Daily Post', 'author: "Ann')),
+  )
+  expect(quote).toMatchObject({ severity: 'error', file: FILE, line: 4 })
+  expect(quote.message).toMatch(/^front matter is not valid YAML: .*quote/)
+  // A message quoting the YAML parser's own line numbers would contradict the diagnostic's line.
+  expect(quote.message).not.toMatch(/\bline \d/)
+
+  const duplicate = errorOf(
+    parse(
+      '\uFEFF---\r\ntitle: A\r\nsource: S\r\nauthor: B\r\ntitle: C\r\n---\r\nThe council met.\r\n',
+    ),
+  )
+  expect(duplicate).toMatchObject({ severity: 'error', file: FILE, line: 5 })
+  expect(duplicate.message).toMatch(/unique/)
+  expect(duplicate.message).not.toMatch(/\bline \d/)
+
+  const tab = errorOf(parse(withFrontMatter('title: A', '\tsource: S')))
+  expect(tab).toMatchObject({ file: FILE, line: 3 })
+  expect(tab.message).toMatch(/[Tt]ab/)
+})
+
+it('rejects front matter that is a list, not a mapping', () => {
+  const error = errorOf(parse(withFrontMatter('- title', '- source')))
+  expect(error).toMatchObject({ severity: 'error', file: FILE, line: 2 })
+  expect(error.message).toMatch(/mapping/)
+})
+
+it('rejects a date that is not a date, at the date line', () => {
+  for (const date of ['2019-02-30', 'yesterday', '2020-13-01', '2020-05-01T24:00:00Z']) {
+    const error = errorOf(parse(withFrontMatter('title: Budget', `date: ${date}`)))
+    expect(error).toMatchObject({ severity: 'error', file: FILE, line: 3 })
+    expect(error.message).toContain('"date"')
+    expect(error.message).toContain(date)
+  }
+})
+
+it('rejects a url that is not http or https, at the url line', () => {
+  for (const url of ['javascript:alert(1)', 'ftp://x', 'not a url']) {
+    const error = errorOf(
+      parse(withFrontMatter('source: Daily Post', 'title: Budget', `url: ${url}`)),
+    )
+    expect(error).toMatchObject({ severity: 'error', file: FILE, line: 4 })
+    expect(error.message).toMatch(/"url" must be an http or https URL/)
+  }
+})
+
+it('rejects tags that are not a list of strings, at the tags line', () => {
+  for (const tags of ['[1, 2]', 'politics', '{a: b}', '[economy, [nested]]']) {
+    const error = errorOf(parse(withFrontMatter(`tags: ${tags}`)))
+    expect(error).toMatchObject({ severity: 'error', file: FILE, line: 2 })
+    expect(error.message).toMatch(/"tags" must be a list of strings/)
+  }
+})
+
+it('rejects a file over the size limit', () => {
+  const text = 'The council approved the budget on Monday.'
+  const error = errorOf(parse(text, { maxBytes: 16 }))
+  expect(error).toMatchObject({ severity: 'error', file: FILE, line: 1 })
+  expect(error.message).toContain(`${bytesOf(text).length} bytes`)
+  expect(error.message).toContain('limit of 16 bytes')
+  expect(parse(text, { maxBytes: bytesOf(text).length }).article).not.toBeNull()
+})
+
+it('rejects a body with no text', () => {
+  const frontMatterOnly = errorOf(parse('---\ntitle: Budget\nsource: Daily Post\n---\n\n\n'))
+  expect(frontMatterOnly).toMatchObject({ severity: 'error', file: FILE, line: 5 })
+  expect(frontMatterOnly.message).toMatch(/body has no text/)
+
+  const punctuation = errorOf(parse('---\ntitle: Budget\n---\n... !!! ---\n\n?? ,, --\n'))
+  expect(punctuation).toMatchObject({ severity: 'error', file: FILE, line: 4 })
+  expect(punctuation.message).toMatch(/body has no text/)
+})
+
+it('warns about an unknown front matter key at its line and still reads the article', () => {
+  const { article, diagnostics } = parse(
+    withFrontMatter('title: Budget', 'source: Daily Post', 'categry: politics'),
+  )
+  expect(article?.title).toBe('Budget')
+  expect(diagnostics).toEqual([
+    { severity: 'warning', file: FILE, line: 4, message: expect.stringContaining('"categry"') },
+  ])
+})
+
+it('warns about a missing source at the last line of the file', () => {
+  const { article, diagnostics } = parse(
+    'The council approved the budget on Monday.\n\nThe vote was close, the chair said.\n',
+  )
+  expect(article?.source).toBeNull()
+  expect(article?.paragraphs).toHaveLength(2)
+  expect(diagnostics).toEqual([
+    { severity: 'warning', file: FILE, line: 3, message: expect.stringMatching(/no source/) },
+  ])
+})
+
+it('normalises line endings, BOM, spaces, line breaks inside a paragraph and Unicode form', () => {
+  const text =
+    '\uFEFFThe council\u00A0met   on\tMonday\r\nand approved\r\nthe budget.\r\n\r\n' +
+    'The cafe\u0301 reopened.\r\n\r\nDaily Post\r\n'
+  const article = articleOf(text)
+  expect(article.paragraphs).toEqual([
+    'The council met on Monday and approved the budget.',
+    'The caf\u00E9 reopened.',
+  ])
+  expect(article.paragraphs[1]?.normalize('NFC')).toBe(article.paragraphs[1])
+  expect(article.title).toBe('The council met on Monday and approved the budget')
+  expect(article.source).toBe('Daily Post')
+
+  const oldMac = articleOf('The council met\ron Monday.\r\rDaily Post')
+  expect(oldMac.paragraphs).toEqual(['The council met on Monday.'])
+  expect(oldMac.source).toBe('Daily Post')
+})
+
+it('takes title, source and date from the front matter over derived ones', () => {
+  const article = articleOf(
+    [
+      '---',
+      'title: "Budget  passes"',
+      'source: Daily Post',
+      'date: 2020-05-01',
+      'url: https://example.com/budget',
+      'tags: [economy, " council "]',
+      '---',
+      'The council approved the budget on Monday, Trend reports.',
+      '',
+      'Other Wire',
+      '',
+    ].join('\n'),
+  )
+  expect(article).toMatchObject({
+    title: 'Budget passes',
+    slug: 'budget-passes',
+    source: 'Daily Post',
+    date: '2020-05-01',
+    url: 'https://example.com/budget',
+    tags: ['economy', 'council'],
+  })
+  // A source line naming another source is text of the article, not its source.
+  expect(article.paragraphs).toEqual([
+    'The council approved the budget on Monday, Trend reports.',
+    'Other Wire',
+  ])
+})
+
+it('drops a last line that repeats the front matter source', () => {
+  const article = articleOf(
+    '---\nsource: NEWS.AZ\n---\nThe council approved the budget.\n\nNews.Az\n',
+  )
+  expect(article.source).toBe('NEWS.AZ')
+  expect(article.paragraphs).toEqual(['The council approved the budget.'])
+})
+
+it('takes a short last line without a full stop as the source when there is no front matter', () => {
+  const article = articleOf('The council approved the budget.\n\nNews.Az\n')
+  expect(article.source).toBe('News.Az')
+  expect(article.paragraphs).toEqual(['The council approved the budget.'])
+  // A last sentence is not a source line.
+  expect(articleOf('The council met.\n\nIt ended early.\n').source).toBeNull()
+})
+
+it('derives the title from the first sentence without a trailing attribution', () => {
+  const cases = [
+    [
+      'Azerbaijan signed the gas deal on Friday, Trend reports. Talks resume soon.',
+      'Azerbaijan signed the gas deal on Friday',
+    ],
+    ['Floods closed the main road, AP reported. Drivers waited.', 'Floods closed the main road'],
+    [
+      'Exports rose by a tenth in May, the ministry said. More follows.',
+      'Exports rose by a tenth in May',
+    ],
+    ['Prices fell, according to the central bank.', 'Prices fell'],
+    ['Talks with Mr. Smith ended on Monday. He left.', 'Talks with Mr. Smith ended on Monday'],
+    [
+      'Diplomats from the U.S. State Department arrived. Talks began.',
+      'Diplomats from the U.S. State Department arrived',
+    ],
+    ['Dr. J. Smith opened the clinic. Patients came.', 'Dr. J. Smith opened the clinic'],
+    ['Who will win? Nobody knows.', 'Who will win?'],
+  ] as const
+  for (const [lead, title] of cases) {
+    expect(articleOf(`${lead}\n\nDaily Post\n`).title).toBe(title)
+  }
+})
+
+it('keeps an attribution that would leave too short a title', () => {
+  expect(articleOf('Trend reports.\n\nDaily Post\n').title).toBe('Trend reports')
+})
+
+it('takes the title and excerpt from the first paragraph with text', () => {
+  const article = articleOf('* * *\n\nThe council approved the budget.\n\nDaily Post\n')
+  expect(article.title).toBe('The council approved the budget')
+  expect(article.excerpt).toBe('The council approved the budget.')
+  expect(article.paragraphs).toEqual(['* * *', 'The council approved the budget.'])
+})
+
+it('does not end the title at punctuation before any text', () => {
+  for (const lead of [
+    '(…) The council approved the budget. It was late.',
+    '— ! The council approved the budget. It was late.',
+  ]) {
+    expect(articleOf(`${lead}\n\nDaily Post\n`).title).toMatch(/The council approved the budget$/)
+  }
+})
+
+it('never cuts a long derived title in the middle of a word', () => {
+  const words = Array.from({ length: 80 }, (_, i) => `word${i}`)
+  const title = articleOf(`${words.join(' ')} ends here.\n\nDaily Post\n`).title
+  expect(title.endsWith('…')).toBe(true)
+  expect(title.length).toBeLessThanOrEqual(301)
+  expect(title.length).toBeGreaterThan(250)
+  const kept = title.slice(0, -1).split(' ')
+  expect(kept).toEqual(words.slice(0, kept.length))
+})
+
+it('makes ASCII, lowercase, hyphenated slugs', () => {
+  const slugOf = (title: string) => articleOf(withFrontMatter(`title: "${title}"`)).slug
+  expect(slugOf('Azərbaycan')).toBe('azerbaycan')
+  expect(slugOf('Crème brûlée in Zürich, São Paulo & Łódź')).toBe(
+    'creme-brulee-in-zurich-sao-paulo-lodz',
+  )
+  expect(slugOf('Straße: 50% off!')).toBe('strasse-50-off')
+  expect(slugOf("🚀 Launch day 🎉 isn't over")).toBe('launch-day-isnt-over')
+  expect(slugOf('🎉🎉')).toBe('article')
+})
+
+it('cuts a long slug at a hyphen, within 80 characters', () => {
+  const words = Array.from({ length: 30 }, (_, i) => `Word${i}`)
+  const slug = articleOf(withFrontMatter(`title: ${words.join(' ')}`)).slug
+  const full = words.join('-').toLowerCase()
+  expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  expect(slug.length).toBeLessThanOrEqual(80)
+  expect(slug.length).toBeGreaterThan(70)
+  expect(full.startsWith(`${slug}-`)).toBe(true)
+})
+
+it('cuts the excerpt at a word boundary near 200 characters with an ellipsis', () => {
+  const lead = Array.from({ length: 60 }, (_, i) => `term${i}`).join(' ') + '.'
+  const { excerpt } = articleOf(`${lead}\n\nDaily Post\n`)
+  expect(excerpt.endsWith('…')).toBe(true)
+  expect(excerpt.length).toBeLessThanOrEqual(201)
+  expect(excerpt.length).toBeGreaterThan(180)
+  const head = excerpt.slice(0, -1)
+  expect(lead.startsWith(`${head} `)).toBe(true)
+
+  const short = 'A short lead.'
+  expect(articleOf(`${short}\n\nDaily Post\n`).excerpt).toBe(short)
+})
+
+it('counts words and reading minutes', () => {
+  const lead = Array.from({ length: 231 }, () => 'word').join(' ')
+  const article = articleOf(`${lead}.\n\n— 42 —\n\nDaily Post\n`)
+  expect(article.wordCount).toBe(232)
+  expect(article.readingMinutes).toBe(2)
+  expect(articleOf('One word.\n\nDaily Post\n').readingMinutes).toBe(1)
+})
+
+it('rejects YAML aliases that expand exponentially instead of hanging', () => {
+  const names = 'abcdefghij'.split('')
+  const yaml = names.map((name, i) => {
+    const items = i === 0 ? Array(9).fill('"lol"') : Array(9).fill(`*${names[i - 1]}`)
+    return `${name}: &${name} [${items.join(',')}]`
+  })
+  const started = performance.now()
+  const error = errorOf(parse(withFrontMatter(...yaml)))
+  expect(performance.now() - started).toBeLessThan(1000)
+  expect(error).toMatchObject({ severity: 'error', file: FILE, line: 2 })
+  expect(error.message).toMatch(/^front matter is not valid YAML/)
+})
+
+// Each of these took seconds when every sentence-end candidate rescanned the text before it.
+it.each([
+  ['abbreviations', 'Mr. '.repeat(25_000) + 'end.'],
+  ['dotted acronyms', 'U.S. '.repeat(20_000) + 'end.'],
+  ['a run of full stops', 'a' + '.'.repeat(40_000) + 'b'],
+  ['a run of exclamation marks', 'a' + '!'.repeat(40_000) + ' b'],
+])('derives a title in linear time from a lead of %s', (_, lead) => {
+  const started = performance.now()
+  const article = articleOf(`${lead}\n\nDaily Post\n`)
+  expect(performance.now() - started).toBeLessThan(1000)
+  expect(article.title.length).toBeLessThanOrEqual(301)
+})
