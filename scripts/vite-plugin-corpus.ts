@@ -98,10 +98,10 @@ export function corpusPlugin(): Plugin {
 
     configureServer(server) {
       checkDir()
-      let files = new Map<string, string>()
+      let files = new Map<string, string | Uint8Array>()
       const compile = () => {
         const read = readCorpus(config.dir, { maxBytes: config.maxBytes })
-        const next = new Map<string, string>()
+        const next = new Map<string, string | Uint8Array>()
         const summary = emitCorpus(read.articles, memoryEmitter(next))
         files = next
         state = { version: summary.version, errors: errorsOf(read).map(formatDiagnostic) }
@@ -116,7 +116,11 @@ export function corpusPlugin(): Plugin {
         const [version, ...rest] = path.slice(prefix.length).split('/')
         const content =
           version === state.version ? files.get(decodeURIComponent(rest.join('/'))) : undefined
-        res.setHeader('Content-Type', 'application/json; charset=utf-8')
+        const json = path.endsWith('.json')
+        res.setHeader(
+          'Content-Type',
+          json ? 'application/json; charset=utf-8' : 'application/octet-stream',
+        )
         res.setHeader('Cache-Control', 'no-store')
         if (content === undefined) {
           res.statusCode = 404

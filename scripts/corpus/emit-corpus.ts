@@ -19,8 +19,17 @@ const FORMAT = 'corpus-v1'
 
 /** Where compiled files go: a folder on disk (build) or a map in memory (dev server). */
 export type Emitter = {
-  write(path: string, content: string): void
+  write(path: string, content: string | Uint8Array): void
 }
+
+/**
+ * More data derived from the sorted articles (the search index), written with the same emitter so
+ * that it lands in the same versioned folder and counts in the version hash.
+ */
+export type ExtraEmitter = (
+  articles: readonly Article[],
+  write: (path: string, content: string | Uint8Array) => void,
+) => void
 
 export type EmitSummary = {
   /** Content hash of everything emitted: the name of the versioned data folder. */
@@ -77,19 +86,20 @@ export function emitCorpus(
   articles: Article[],
   emitter: Emitter,
   pageSize = PAGE_SIZE,
+  extras: readonly ExtraEmitter[] = [],
 ): EmitSummary {
   articles.sort(compareArticles)
   const slugs = sourceSlugs(articles)
   const hash = createHash('sha256').update(`${FORMAT}\0${pageSize}\0`)
   let files = 0
   let bytes = 0
-  const write = (path: string, value: unknown) => {
-    const content = JSON.stringify(value)
+  const writeRaw = (path: string, content: string | Uint8Array) => {
     hash.update(path).update('\0').update(content).update('\0')
     emitter.write(path, content)
     files += 1
-    bytes += Buffer.byteLength(content)
+    bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength
   }
+  const write = (path: string, value: unknown) => writeRaw(path, JSON.stringify(value))
 
   const items: ListItem[] = articles.map((a) => ({
     id: a.id,
@@ -168,10 +178,11 @@ export function emitCorpus(
       dates.length > 0 ? { first: dates[dates.length - 1] ?? '', last: dates[0] ?? '' } : null,
   }
   write(dataPaths.manifest(), manifest)
+  for (const extra of extras) extra(articles, writeRaw)
   return { version: hash.digest('hex').slice(0, 12), manifest, files, bytes }
 }
 
-export function memoryEmitter(files: Map<string, string>): Emitter {
+export function memoryEmitter(files: Map<string, string | Uint8Array>): Emitter {
   return { write: (path, content) => void files.set(path, content) }
 }
 
@@ -199,10 +210,11 @@ export function emitToFolder(
   articles: Article[],
   outDir: string,
   pageSize = PAGE_SIZE,
+  extras: readonly ExtraEmitter[] = [],
 ): EmitSummary {
   const staging = join(outDir, `.staging-${process.pid}`)
   rmSync(staging, { recursive: true, force: true })
-  const summary = emitCorpus(articles, folderEmitter(staging), pageSize)
+  const summary = emitCorpus(articles, folderEmitter(staging), pageSize, extras)
   const target = join(outDir, summary.version)
   rmSync(target, { recursive: true, force: true })
   renameSync(staging, target)
