@@ -1,8 +1,8 @@
 /**
  * Serves the production build the way a static host configured per the README does: files as they
- * are, hashed assets and versioned data cached forever, and every other path that is not a file
- * answered with index.html so the app can route it (the SPA fallback). Missing data files and
- * assets stay 404s, so the app can tell a stale build from a page.
+ * are (`/articles/<id>/<slug>` from its prerendered `.html`), hashed assets and versioned data
+ * cached forever, and every other page path answered with shell.html so the app can route it (the
+ * SPA fallback). Missing data files and assets stay 404s, so the app can tell a stale build.
  *
  *   tsx scripts/serve.ts [--dir dist] [--port 4173] [--host 127.0.0.1]
  */
@@ -39,13 +39,16 @@ function fileAt(path: string): string | null {
   const full = normalize(join(root, path))
   if (full !== root && !full.startsWith(root + sep)) return null
   try {
-    const stat = statSync(full)
-    if (stat.isFile()) return full
-    if (stat.isDirectory()) return fileAt(join(path, 'index.html'))
+    return statSync(full).isFile() ? full : null
   } catch {
-    // Not there.
+    return null
   }
-  return null
+}
+
+/** The file for a URL path the way hosts look it up: as is, with .html, or a folder's index. */
+function lookUp(path: string): string | null {
+  const clean = path.replace(/\/+$/, '')
+  return fileAt(path) ?? fileAt(`${clean}.html`) ?? fileAt(`${clean}/index.html`)
 }
 
 try {
@@ -63,12 +66,13 @@ const server = createServer((req, res) => {
     pathname = '/'
   }
   const inBase = pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : null
-  let file = inBase === null ? null : fileAt(inBase)
+  let file = inBase === null ? null : lookUp(inBase)
   let status = 200
   if (file === null) {
-    // Only page URLs fall back to the app; a missing file with an extension is a real 404.
-    const isPage = inBase !== null && extname(inBase) === '' && !inBase.startsWith('/data/')
-    file = fileAt(isPage ? '/index.html' : '/404.html')
+    // Page URLs without a prerendered page get the bare app, which routes them (the SPA
+    // fallback); a missing data file or script stays a 404, so the app can tell.
+    const isPage = inBase !== null && extname(inBase) === '' && !/^\/(data|assets)\//.test(inBase)
+    file = fileAt(isPage ? '/shell.html' : '/404.html')
     status = isPage ? 200 : 404
   }
   if (file === null) {

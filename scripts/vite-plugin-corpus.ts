@@ -50,7 +50,8 @@ export function corpusPlugin(): Plugin {
     },
 
     buildStart() {
-      if (resolved.command !== 'build') return
+      // The server-rendering build (for the prerender step) needs the code, not the data.
+      if (resolved.command !== 'build' || resolved.build.ssr) return
       checkDir()
       const cache = resolve(resolved.root, 'node_modules/.cache/newsreader-corpus')
       rmSync(cache, { recursive: true, force: true })
@@ -78,6 +79,7 @@ export function corpusPlugin(): Plugin {
     },
 
     writeBundle() {
+      if (resolved.build.ssr) return
       const outDir = resolve(resolved.root, resolved.build.outDir)
       // GitHub Pages (and other hosts) serve 404.html for unknown paths: let the app route them.
       if (existsSync(join(outDir, 'index.html'))) {

@@ -1,12 +1,46 @@
+import { hydrate } from '@tanstack/react-query'
 import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+import { createRoot, hydrateRoot } from 'react-dom/client'
+import { matchRoutes } from 'react-router-dom'
 import { App } from './app/app'
+import { readPrerenderedState } from './app/prerendered'
+import { createQueryClient } from './app/query-client'
+import { basename, createRouter, createRoutes } from './app/router'
 import './index.css'
 
-const root = document.getElementById('root')
-if (!root) throw new Error('index.html has no #root element')
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
+async function start() {
+  const container = document.getElementById('root')
+  if (!container) throw new Error('index.html has no #root element')
+  const queryClient = createQueryClient()
+  const state = readPrerenderedState(document, window.location.pathname + window.location.search)
+  if (!state) {
+    const router = createRouter(createRoutes(queryClient))
+    createRoot(container).render(
+      <StrictMode>
+        <App queryClient={queryClient} router={router} />
+      </StrictMode>,
+    )
+    return
+  }
+  // Hydrate the prerendered HTML: the cache and the router start from the state it was rendered
+  // with, and the lazy route modules it needs are loaded first, so the first render matches.
+  hydrate(queryClient, state.queries)
+  const routes = createRoutes(queryClient)
+  const matches = matchRoutes(routes, window.location, basename) ?? []
+  await Promise.all(
+    matches.map(async ({ route }) => {
+      if (typeof route.lazy !== 'function') return
+      const module = await route.lazy()
+      Object.assign(route, { ...module, lazy: undefined })
+    }),
+  )
+  const router = createRouter(routes, state.router)
+  hydrateRoot(
+    container,
+    <StrictMode>
+      <App queryClient={queryClient} router={router} />
+    </StrictMode>,
+  )
+}
+
+void start()

@@ -57,7 +57,7 @@ export function compareArticles(a: Article, b: Article): number {
 }
 
 /** Gives each source a URL slug, unique even when two names slugify alike. */
-function sourceSlugs(articles: readonly Article[]): Map<string, string> {
+export function sourceSlugs(articles: readonly Article[]): Map<string, string> {
   const names = [...new Set(articles.flatMap((a) => (a.source === null ? [] : [a.source])))].sort()
   const slugs = new Map<string, string>()
   const taken = new Set<string>()

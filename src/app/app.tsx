@@ -1,12 +1,13 @@
-import { useState } from 'react'
-import { RouterProvider } from 'react-router-dom'
+import type { QueryClient } from '@tanstack/react-query'
+import { RouterProvider, type createBrowserRouter } from 'react-router-dom'
 import { AppProvider } from './provider'
-import { createQueryClient } from './query-client'
-import { createRouter } from './router'
 
-export function App() {
-  const [queryClient] = useState(createQueryClient)
-  const [router] = useState(() => createRouter(queryClient))
+export type AppProps = {
+  queryClient: QueryClient
+  router: ReturnType<typeof createBrowserRouter>
+}
+
+export function App({ queryClient, router }: AppProps) {
   return (
     <AppProvider queryClient={queryClient}>
       <RouterProvider router={router} />

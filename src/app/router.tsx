@@ -1,5 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { createBrowserRouter, type LoaderFunction, type RouteObject } from 'react-router-dom'
+import {
+  createBrowserRouter,
+  type HydrationState,
+  type LoaderFunction,
+  type RouteObject,
+} from 'react-router-dom'
 import { NotFound } from '@/components/errors/not-found'
 import { ArticleSkeleton, ListSkeleton } from '@/features/articles/components/skeletons'
 import { AppLayout } from './layout'
@@ -51,8 +56,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
   ]
 }
 
-export function createRouter(queryClient: QueryClient) {
-  return createBrowserRouter(createRoutes(queryClient), {
-    basename: import.meta.env.BASE_URL.replace(/\/$/, '') || '/',
-  })
+export const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/'
+
+export function createRouter(routes: RouteObject[], hydrationData?: HydrationState) {
+  return createBrowserRouter(routes, { basename, hydrationData })
 }

@@ -1,0 +1,42 @@
+/**
+ * npm run build: the client build (with the compiled corpus), the server-rendering build, and the
+ * prerender step that writes a page per article, the sitemap and the feeds.
+ *
+ *   tsx scripts/build.ts [--outDir dist]
+ */
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { build } from 'vite'
+import { prerender } from './prerender/prerender.ts'
+
+const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' } } })
+const outDir = resolve(values.outDir)
+const ssrDir = resolve('node_modules/.cache/newsreader-ssr')
+const basePath = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/')
+const defaultSiteUrl = `http://localhost:${process.env.PORT ?? '4173'}${basePath.replace(/\/$/, '')}`
+const siteUrl = (process.env.SITE_URL ?? defaultSiteUrl).replace(/\/$/, '')
+
+try {
+  await build({ build: { outDir, emptyOutDir: true } })
+  await build({
+    logLevel: 'warn',
+    build: { ssr: 'src/entry-server.tsx', outDir: ssrDir, emptyOutDir: true, copyPublicDir: false },
+  })
+  const summary = await prerender({
+    outDir,
+    ssrEntry: resolve(ssrDir, 'entry-server.js'),
+    siteUrl,
+    basePath,
+  })
+  console.log(
+    `prerendered ${summary.pages} pages in ${summary.seconds.toFixed(1)} s for ${siteUrl}`,
+  )
+  if (process.env.SITE_URL === undefined) {
+    console.log(
+      `SITE_URL is not set: canonical links, the sitemap and the feeds point to ${siteUrl}. Set it to the public URL before deploying.`,
+    )
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+}

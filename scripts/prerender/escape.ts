@@ -1,0 +1,32 @@
+/** Escaping for the text the prerender step writes into HTML, XML and JSON-LD. */
+
+/** Lone surrogates become U+FFFD, and characters XML 1.0 forbids are dropped. */
+function wellFormed(text: string): string {
+  // eslint-disable-next-line no-control-regex -- removing what XML cannot carry is the point
+  return text.toWellFormed().replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+}
+
+/** Text or attribute value in HTML. */
+export function escapeHtml(text: string): string {
+  return wellFormed(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+}
+
+/** Text or attribute value in XML. */
+export function escapeXml(text: string): string {
+  return escapeHtml(text).replace(/&#39;/g, '&apos;')
+}
+
+/** JSON to stand inside a <script> element: `</script>` and `<!--` cannot occur in it. */
+export function jsonForScript(value: unknown): string {
+  return wellFormed(JSON.stringify(value))
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+}

@@ -1,0 +1,68 @@
+/**
+ * Server rendering for the prerender step (scripts/prerender/): renders one URL of the app to HTML
+ * with its data given up front, and returns the state the browser hydrates it with.
+ */
+import { dehydrate } from '@tanstack/react-query'
+import { StrictMode } from 'react'
+import { renderToString } from 'react-dom/server'
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom'
+import { serializeState, type PrerenderedState } from './app/prerendered'
+import { AppProvider } from './app/provider'
+import { createQueryClient } from './app/query-client'
+import { basename, createRoutes } from './app/router'
+import { articleQueries, type PageParams } from './features/articles/api/article-queries'
+import type { ArticleData, ListPage, Manifest } from './lib/corpus/compiled'
+
+export type Seed = {
+  manifest?: Manifest
+  page?: { params: PageParams; data: ListPage }
+  article?: ArticleData
+}
+
+export type Rendered = {
+  /** The hoisted <title>, <meta> and <link> elements the page rendered, for the document head. */
+  head: string
+  /** The app's markup, for inside #root. */
+  body: string
+  /** The prerendered state as JSON safe to put in a <script type="application/json">. */
+  stateJson: string
+}
+
+const HOISTED = /^(?:<title>[\s\S]*?<\/title>|<meta [^>]*\/>|<link [^>]*\/>)*/
+
+export async function renderPage(path: string, seed: Seed): Promise<Rendered> {
+  const queryClient = createQueryClient()
+  if (seed.manifest) queryClient.setQueryData(articleQueries.manifest().queryKey, seed.manifest)
+  if (seed.page)
+    queryClient.setQueryData(articleQueries.page(seed.page.params).queryKey, seed.page.data)
+  if (seed.article) {
+    queryClient.setQueryData(articleQueries.detail(seed.article.id).queryKey, seed.article)
+  }
+  const routes = createRoutes(queryClient)
+  const handler = createStaticHandler(routes, { basename })
+  const prefix = basename === '/' ? '' : basename
+  const context = await handler.query(new Request(`http://localhost${prefix}${path}`))
+  if (context instanceof Response) {
+    throw new Error(`${path} answered with a redirect to ${context.headers.get('Location')}`)
+  }
+  if (context.errors) {
+    throw new Error(`${path} did not render: ${JSON.stringify(context.errors).slice(0, 300)}`)
+  }
+  const router = createStaticRouter(handler.dataRoutes, context)
+  const html = renderToString(
+    <StrictMode>
+      <AppProvider queryClient={queryClient}>
+        <StaticRouterProvider router={router} context={context} hydrate={false} />
+      </AppProvider>
+    </StrictMode>,
+  )
+  const head = HOISTED.exec(html)?.[0] ?? ''
+  const state: PrerenderedState = {
+    path,
+    queries: dehydrate(queryClient),
+    router: { loaderData: context.loaderData, actionData: null, errors: null },
+  }
+  // Drop the cache and its garbage-collection timers, which would keep the process alive.
+  queryClient.clear()
+  return { head, body: html.slice(head.length), stateJson: serializeState(state) }
+}
