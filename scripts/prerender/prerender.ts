@@ -6,15 +6,16 @@
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
 import { paths } from '../../src/config/paths.ts'
 import { site } from '../../src/config/site.ts'
 import { dataPaths, type ListItem } from '../../src/lib/corpus/compiled.ts'
-import { isArticleData, isListPage, isManifest } from '../../src/features/articles/api/validate.ts'
-import type { Rendered, Seed } from '../../src/entry-server.tsx'
-import { escapeHtml } from './escape.ts'
+import { isListPage, isManifest } from '../../src/features/articles/api/validate.ts'
+import { renderArticlePages, type ArticlePagesJob } from './article-pages.ts'
 import { atomFeed, robotsTxt, rssFeed, sitemaps } from './discovery.ts'
 import { headTags, type PageMeta } from './head.ts'
+import { assemble, loadRenderPage } from './page-html.ts'
 
 export type PrerenderOptions = {
   outDir: string
@@ -28,19 +29,27 @@ export type PrerenderOptions = {
 
 export type PrerenderSummary = { pages: number; seconds: number }
 
-type RenderPage = (path: string, seed: Seed) => Promise<Rendered>
-
 const FEED_SIZE = 50
+/** Below this many articles, starting worker threads costs more than it saves. */
+const PARALLEL_FROM = 2000
 
 export async function prerender(options: PrerenderOptions): Promise<PrerenderSummary> {
   const started = performance.now()
   const { outDir, siteUrl } = options
   const base = options.basePath.replace(/\/$/, '')
-  const entry: unknown = await import(pathToFileURL(options.ssrEntry).href)
-  const renderPage = readRenderPage(entry)
-  const template = readFileSync(join(outDir, 'index.html'), 'utf8')
+  const renderPage = await loadRenderPage(options.ssrEntry)
+  // Every page links the feeds from its head.
+  const feeds = [
+    `<link rel="alternate" type="application/rss+xml" title="${site.name}" href="${base}/rss.xml" />`,
+    `<link rel="alternate" type="application/atom+xml" title="${site.name}" href="${base}/atom.xml" />`,
+  ].join('\n    ')
+  const template = readFileSync(join(outDir, 'index.html'), 'utf8').replace(
+    '</head>',
+    () => `  ${feeds}\n  </head>`,
+  )
   // The bare app, for every URL that has no page of its own (the SPA fallback).
   writeFileSync(join(outDir, 'shell.html'), template)
+  writeFileSync(join(outDir, '404.html'), template)
 
   const dataDir = onlyDataVersion(outDir)
   const read = <T>(path: string, isValid: (value: unknown) => value is T): T => {
@@ -95,29 +104,16 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSum
   for (let page = 1; page <= manifest.pageCount; page++) {
     items.push(...read(dataPaths.listPage(page), isListPage).items)
   }
-  for (const item of items) {
-    const article = read(dataPaths.article(item.id), isArticleData)
-    const path = paths.article(article.id, article.slug)
-    const meta: PageMeta = {
-      title: article.title,
-      description: article.excerpt,
-      url: absolute(path),
-      type: 'article',
-      published: article.date,
-      source: article.source,
-      author: article.author,
-      language: article.language,
-    }
-    const rendered = await renderPage(path, { article })
-    write(
-      `articles/${article.id}/${article.slug}.html`,
-      assemble(template, rendered, headTags(meta)),
-    )
-    write(
-      `articles/${article.id}.html`,
-      redirectPage(`${base}${path}`, rendered.head, headTags(meta)),
-    )
+  const job: ArticlePagesJob = {
+    outDir,
+    dataDir,
+    ssrEntry: options.ssrEntry,
+    siteUrl,
+    base,
+    template,
+    ids: items.map((i) => i.id),
   }
+  pages += await renderInParallel(job)
 
   const urls = [
     absolute('/'),
@@ -135,15 +131,6 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSum
   return { pages, seconds: (performance.now() - started) / 1000 }
 }
 
-function readRenderPage(entry: unknown): RenderPage {
-  if (typeof entry === 'object' && entry !== null && 'renderPage' in entry) {
-    const render = entry.renderPage
-    // The bundle is this build's own src/entry-server.tsx.
-    if (typeof render === 'function') return (path, seed) => render(path, seed) as Promise<Rendered>
-  }
-  throw new Error('the server bundle does not export renderPage')
-}
-
 function onlyDataVersion(outDir: string): string {
   const versions = readdirSync(join(outDir, 'data'), { withFileTypes: true }).filter((d) =>
     d.isDirectory(),
@@ -154,33 +141,27 @@ function onlyDataVersion(outDir: string): string {
   return join(outDir, 'data', versions[0].name)
 }
 
-/** The template with the page's head and markup in place. Replacements are functions: article
- * text may hold `$&` and the like, which a replacement string would interpret. */
-function assemble(template: string, rendered: Rendered, extraHead: string): string {
-  return template
-    .replace(/<title>[\s\S]*?<\/title>/, () => `${rendered.head}\n    ${extraHead}`)
-    .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, () => '')
-    .replace(
-      '<div id="root"></div>',
-      () =>
-        `<div id="root">${rendered.body}</div>\n    <script type="application/json" id="prerendered-state">${rendered.stateJson}</script>`,
-    )
-}
-
-/** The short URL /articles/<id>: the story's head for link previews, and a redirect. */
-function redirectPage(target: string, head: string, extraHead: string): string {
-  const href = escapeHtml(target)
-  return `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="UTF-8" />
-    ${head}
-    ${extraHead}
-    <meta http-equiv="refresh" content="0; url=${href}" />
-  </head>
-  <body>
-    <p><a href="${href}">Continue to the article</a></p>
-  </body>
-</html>
-`
+/** Splits the articles between worker threads, one a core, when there are enough to pay. */
+async function renderInParallel(job: ArticlePagesJob): Promise<number> {
+  const threads = Math.min(availableParallelism(), 4)
+  if (job.ids.length < PARALLEL_FROM || threads < 2) return renderArticlePages(job)
+  const size = Math.ceil(job.ids.length / threads)
+  const tsx = import.meta.resolve('tsx/esm/api')
+  const worker = new URL('./worker.ts', import.meta.url).href
+  // Workers start from plain JavaScript, which registers tsx and then loads worker.ts.
+  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(worker)}) })`
+  const counts = await Promise.all(
+    Array.from({ length: threads }, (_, i) => {
+      const workerData: ArticlePagesJob = { ...job, ids: job.ids.slice(i * size, (i + 1) * size) }
+      return new Promise<number>((resolve, reject) => {
+        const thread = new Worker(bootstrap, { eval: true, workerData })
+        thread.once('message', (pages: number) => resolve(pages))
+        thread.once('error', reject)
+        thread.once('exit', (code) => {
+          if (code !== 0) reject(new Error(`a prerender worker exited with code ${code}`))
+        })
+      })
+    }),
+  )
+  return counts.reduce((a, b) => a + b, 0)
 }

@@ -1,0 +1,49 @@
+import { pathToFileURL } from 'node:url'
+import type { Rendered, Seed } from '../../src/entry-server.tsx'
+import { escapeHtml } from './escape.ts'
+
+export type RenderPage = (path: string, seed: Seed) => Promise<Rendered>
+
+/** Loads renderPage from the server-rendering bundle of src/entry-server.tsx. */
+export async function loadRenderPage(ssrEntry: string): Promise<RenderPage> {
+  const entry: unknown = await import(pathToFileURL(ssrEntry).href)
+  if (typeof entry === 'object' && entry !== null && 'renderPage' in entry) {
+    const render = entry.renderPage
+    // The bundle is this build's own src/entry-server.tsx.
+    if (typeof render === 'function') return (path, seed) => render(path, seed) as Promise<Rendered>
+  }
+  throw new Error(`${ssrEntry} does not export renderPage`)
+}
+
+/**
+ * The template with the page's head and markup in place. Replacements are functions: article
+ * text may hold `$&` and the like, which a replacement string would interpret.
+ */
+export function assemble(template: string, rendered: Rendered, extraHead: string): string {
+  return template
+    .replace(/<title>[\s\S]*?<\/title>/, () => `${rendered.head}\n    ${extraHead}`)
+    .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, () => '')
+    .replace(
+      '<div id="root"></div>',
+      () =>
+        `<div id="root">${rendered.body}</div>\n    <script type="application/json" id="prerendered-state">${rendered.stateJson}</script>`,
+    )
+}
+
+/** The short URL /articles/<id>: the story's head for link previews, and a redirect. */
+export function redirectPage(target: string, head: string, extraHead: string): string {
+  const href = escapeHtml(target)
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    ${head}
+    ${extraHead}
+    <meta http-equiv="refresh" content="0; url=${href}" />
+  </head>
+  <body>
+    <p><a href="${href}">Continue to the article</a></p>
+  </body>
+</html>
+`
+}
