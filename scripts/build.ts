@@ -4,6 +4,7 @@
  *
  *   tsx scripts/build.ts [--outDir dist]
  */
+import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { build } from 'vite'
@@ -11,7 +12,8 @@ import { prerender } from './prerender/prerender.ts'
 
 const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' } } })
 const outDir = resolve(values.outDir)
-const ssrDir = resolve('node_modules/.cache/newsreader-ssr')
+// Per process, so that two builds in one checkout never share a server bundle.
+const ssrDir = resolve(`node_modules/.cache/newsreader-ssr/${process.pid}`)
 const basePath = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/')
 const defaultSiteUrl = `http://localhost:${process.env.PORT ?? '4173'}${basePath.replace(/\/$/, '')}`
 const siteUrl = (process.env.SITE_URL ?? defaultSiteUrl).replace(/\/$/, '')

@@ -24,6 +24,8 @@ export function corpusPlugin(): Plugin {
   let state: State = { version: '', errors: [] }
   let staged: string | null = null
 
+  const cacheDir = () =>
+    resolve(resolved.root, `node_modules/.cache/newsreader-corpus/${process.pid}`)
   const checkDir = () => {
     if (!existsSync(config.dir)) {
       throw new Error(`corpus folder not found: ${config.dir} (set CORPUS_DIR to another folder)`)
@@ -53,7 +55,8 @@ export function corpusPlugin(): Plugin {
       // The server-rendering build (for the prerender step) needs the code, not the data.
       if (resolved.command !== 'build' || resolved.build.ssr) return
       checkDir()
-      const cache = resolve(resolved.root, 'node_modules/.cache/newsreader-corpus')
+      // Per process, so that two builds in one checkout (the site and the e2e fixture) never meet.
+      const cache = cacheDir()
       rmSync(cache, { recursive: true, force: true })
       const compiled = compileCorpus(config, cache)
       const errors = errorsOf(compiled.read)
@@ -96,6 +99,7 @@ export function corpusPlugin(): Plugin {
         rmSync(staged, { recursive: true, force: true })
       }
       staged = null
+      rmSync(cacheDir(), { recursive: true, force: true })
     },
 
     configureServer(server) {
