@@ -40,5 +40,9 @@ try {
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
+  process.exitCode = 1
+} finally {
+  rmSync(ssrDir, { recursive: true, force: true })
 }
+// Nothing the build started should keep the process alive once it is done.
+process.exit()
