@@ -1,0 +1,78 @@
+/**
+ * What the specs know of the fixture corpus (e2e/fixtures/corpus, written by make-corpus.ts),
+ * written out by hand: the expected answers, not computed by the code under test.
+ */
+
+export type KnownArticle = { id: string; slug: string; title: string; source: string }
+
+export const site = { name: 'Newsreader' }
+
+export const corpus = { total: 70, pageSize: 30, pageCount: 3, lastPageSize: 10 }
+
+/** Most prolific first, as the home page lists them. */
+export const sources = [
+  { name: 'Harbor Gazette', slug: 'harbor-gazette', count: 44 },
+  { name: 'Valley Courier', slug: 'valley-courier', count: 22 },
+  { name: 'Night Owl Wire', slug: 'night-owl-wire', count: 3 },
+  { name: 'News.Az', slug: 'news-az', count: 1 },
+] as const
+
+/** The source with few articles, and its articles newest first (the last one is undated). */
+export const nightOwlWire = {
+  name: 'Night Owl Wire',
+  slug: 'night-owl-wire',
+  titles: [
+    'Water utility wins funding for electric delivery bikes',
+    'School district unveils plans for quieter streets',
+    'University lab asks residents about a community radio station',
+  ],
+}
+
+/** The newest article (a date-time on 2025-06-30): first on the home page. */
+export const newest: KnownArticle & { excerpt: string } = {
+  id: 'e2e0000000000058',
+  slug: 'youth-orchestra-reports-progress-on-solar-panels-on-public-roofs',
+  title: 'Youth orchestra reports progress on solar panels on public roofs',
+  source: 'Harbor Gazette',
+  excerpt:
+    'Youth orchestra reports progress on solar panels on public roofs. A survey found that most households would use the new service.',
+}
+
+/** Second on the home page, though its sequence (011) is far below the newest's. */
+export const secondNewest: KnownArticle = {
+  id: 'e2e0000000000011',
+  slug: 'farmers-market-unveils-plans-for-flood-barriers',
+  title: 'Farmers market unveils plans for flood barriers',
+  source: 'Harbor Gazette',
+}
+
+/** Fourth on the home page, by the source with few articles. */
+export const byNightOwlWire: KnownArticle = {
+  id: 'e2e0000000000033',
+  slug: 'water-utility-wins-funding-for-electric-delivery-bikes',
+  title: 'Water utility wins funding for electric delivery bikes',
+  source: 'Night Owl Wire',
+}
+
+/** Ninth on list page 2; its title and text hold HTML that must show as text. */
+export const withHtml: KnownArticle & { lead: string } = {
+  id: 'e2e0000000000012',
+  slug: 'readers-ask-why-b-bold-b-tags-appear-on-the-letters-page',
+  title: 'Readers ask why <b>bold</b> tags appear on the letters page',
+  source: 'Valley Courier',
+  lead: 'A reader sent the snippet <script>alert(1)</script> and asked whether this page would run it.',
+}
+
+/** The shipped sample, without front matter: undated, last of all, on page 3. */
+export const sample: KnownArticle & { excerpt: string } = {
+  id: 'c79c02568b4c9959',
+  slug: 'head-of-foreign-policy-department-of-the-presidential-administration-of',
+  title:
+    'Head of Foreign Policy Department of the Presidential Administration of Azerbaijan Hikmat Hajiyev gave a video interview to Geneva Centre for Security Policy',
+  source: 'News.Az',
+  excerpt:
+    'Head of Foreign Policy Department of the Presidential Administration of Azerbaijan Hikmat Hajiyev gave a video interview to Geneva Centre for Security Policy, Trend reports.',
+}
+
+export const articlePath = (article: Pick<KnownArticle, 'id' | 'slug'>) =>
+  `/articles/${article.id}/${article.slug}`

@@ -1,0 +1,77 @@
+/**
+ * The `test` and `expect` every spec imports. Each test fails when the page threw an uncaught
+ * error or logged a console error or warning (React's warnings among them), except for messages
+ * the test names as expected with `allowConsole`.
+ */
+import { AxeBuilder } from '@axe-core/playwright'
+import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test'
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+/** The message Chromium logs for every HTTP error response, such as the 404 of a missing id. */
+export const NOT_FOUND_RESPONSE =
+  /Failed to load resource: the server responded with a status of 404/
+
+type Fixtures = {
+  /**
+   * Declares console messages this test expects: an error or warning whose text (followed by its
+   * source URL) matches one of the patterns does not fail the test.
+   */
+  allowConsole: (...patterns: RegExp[]) => void
+  /** Records page errors and console errors and warnings; fails the test if any were unexpected. */
+  consoleGuard: void
+  /** axe-core, limited to WCAG 2.2 A and AA rules. */
+  makeAxeBuilder: () => AxeBuilder
+}
+
+type Recorder = { allowed: RegExp[]; problems: string[] }
+
+export const test = base.extend<Fixtures & { recorder: Recorder }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from it
+  recorder: async ({}, use) => {
+    await use({ allowed: [], problems: [] })
+  },
+
+  allowConsole: async ({ recorder }, use) => {
+    await use((...patterns) => {
+      recorder.allowed.push(...patterns)
+    })
+  },
+
+  consoleGuard: [
+    async ({ context, recorder }, use, testInfo) => {
+      const onConsole = (message: ConsoleMessage) => {
+        const type = message.type()
+        if (type !== 'error' && type !== 'warning') return
+        const url = message.location().url
+        const text = url ? `${message.text()} (${url})` : message.text()
+        if (recorder.allowed.some((pattern) => pattern.test(text))) return
+        recorder.problems.push(`console ${type}: ${text}`)
+      }
+      const onPageError = (error: Error) => {
+        recorder.problems.push(`page error: ${error.stack ?? error.message}`)
+      }
+      // Listening on the context covers every page the test opens.
+      context.on('console', onConsole)
+      context.on('weberror', (webError) => onPageError(webError.error()))
+      await use()
+      if (recorder.problems.length > 0) {
+        await testInfo.attach('console problems', { body: recorder.problems.join('\n') })
+      }
+      expect(recorder.problems, 'page errors and console errors or warnings').toEqual([])
+    },
+    { auto: true },
+  ],
+
+  makeAxeBuilder: async ({ page }, use) => {
+    await use(() => new AxeBuilder({ page }).withTags(WCAG_TAGS))
+  },
+})
+
+export { expect }
+export type { Page }
+
+/** The page's vertical scroll offset in CSS pixels. */
+export function scrollY(page: Page): Promise<number> {
+  return page.evaluate(() => window.scrollY)
+}

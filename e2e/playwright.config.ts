@@ -1,0 +1,73 @@
+/**
+ * npx playwright test -c e2e/playwright.config.ts (npm run test:e2e), from the repository root.
+ *
+ * Builds the app over the fixture corpus (e2e/fixtures/corpus) into e2e/.dist and serves it the
+ * way a static host would (scripts/serve.ts), then drives Chromium against it.
+ *
+ * Environment: CHROMIUM_PATH (the browser; see e2e/browser.ts), E2E_PORT (default 4180),
+ * E2E_REACT_DEV=1 (build React's development version), CI (no reused server, no test.only).
+ */
+import { fileURLToPath } from 'node:url'
+import { defineConfig, devices } from '@playwright/test'
+import { describeBrowser, findBrowser } from './browser'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const port = Number(process.env.E2E_PORT ?? 4180)
+const baseURL = `http://127.0.0.1:${port}`
+
+const browser = findBrowser().choice
+if (browser === null) {
+  throw new Error(
+    'No Chromium for the end-to-end tests: run `npx tsx scripts/ensure-browser.ts`, install it with `sudo apt-get install -y chromium`, or set CHROMIUM_PATH.',
+  )
+}
+
+export default defineConfig({
+  testDir: '.',
+  outputDir: `${root}/test-results`,
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: [['list'], ['json', { outputFile: `${root}/reports/e2e.json` }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      metadata: { browser: describeBrowser(browser) },
+      use: {
+        ...devices['Desktop Chrome'],
+        headless: true,
+        // Root in a container: no user namespaces for Chromium's sandbox, and a small /dev/shm.
+        launchOptions: {
+          chromiumSandbox: false,
+          executablePath: browser.path,
+          args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-dev-shm-usage'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `npx tsx scripts/build.ts --outDir e2e/.dist && npx tsx scripts/serve.ts --dir e2e/.dist --port ${port}`,
+    cwd: root,
+    env: {
+      CORPUS_DIR: 'e2e/fixtures/corpus',
+      BASE_PATH: '/',
+      // Canonical links, the sitemap and the feeds name the address the tests browse.
+      SITE_URL: baseURL,
+      CORPUS_ALLOW_ERRORS: '',
+      // E2E_REACT_DEV=1 tests React's development build instead of what ships: StrictMode runs
+      // effects twice and React logs its warnings, which the console guard turns into failures.
+      ...(process.env.E2E_REACT_DEV ? { NODE_ENV: 'development' } : {}),
+    },
+    url: baseURL,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+})
