@@ -9,14 +9,14 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { build } from 'vite'
 import { prerender } from './prerender/prerender.ts'
+import { siteUrlFromEnv } from './site-url.ts'
 
 const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' } } })
 const outDir = resolve(values.outDir)
 // Per process, so that two builds in one checkout never share a server bundle.
 const ssrDir = resolve(`node_modules/.cache/newsreader-ssr/${process.pid}`)
 const basePath = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/')
-const defaultSiteUrl = `http://localhost:${process.env.PORT ?? '4173'}${basePath.replace(/\/$/, '')}`
-const siteUrl = (process.env.SITE_URL ?? defaultSiteUrl).replace(/\/$/, '')
+const siteUrl = siteUrlFromEnv()
 
 try {
   await build({ build: { outDir, emptyOutDir: true } })

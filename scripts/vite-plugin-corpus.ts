@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path'
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite'
 import { formatDiagnostic } from '../src/lib/corpus/types.ts'
 import { corpusConfig } from './corpus/config.ts'
+import { siteUrlFromEnv } from './site-url.ts'
 import { compileCorpus } from './corpus/compile-corpus.ts'
 import { emitCorpus, memoryEmitter } from './corpus/emit-corpus.ts'
 import { readCorpus, type CorpusRead } from './corpus/read-corpus.ts'
@@ -44,7 +45,10 @@ export function corpusPlugin(): Plugin {
 
     load(id) {
       if (id !== RESOLVED_ID) return null
-      const lines = [`export const dataVersion = ${JSON.stringify(state.version)}`]
+      const lines = [
+        `export const dataVersion = ${JSON.stringify(state.version)}`,
+        `export const siteUrl = ${JSON.stringify(siteUrlFromEnv())}`,
+      ]
       if (resolved.command === 'serve' && state.errors.length > 0) {
         lines.push(devOverlayCode(state.errors))
       }

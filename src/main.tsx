@@ -3,7 +3,7 @@ import { StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { matchRoutes } from 'react-router-dom'
 import { App } from './app/app'
-import { readPrerenderedState } from './app/prerendered'
+import { PRERENDERED_STATE_ID, readPrerenderedState } from './app/prerendered'
 import { createQueryClient } from './app/query-client'
 import { basename, createRouter, createRoutes } from './app/router'
 import './index.css'
@@ -14,6 +14,9 @@ async function start() {
   const queryClient = createQueryClient()
   const state = readPrerenderedState(document, window.location.pathname + window.location.search)
   if (!state) {
+    // A prerendered page answering another URL (the host serves the prerendered `/` for
+    // `/?page=2`): its markup and head tags are not this page's, and the app renders anew.
+    removePrerenderedHead(document)
     const router = createRouter(createRoutes(queryClient))
     createRoot(container).render(
       <StrictMode>
@@ -41,6 +44,15 @@ async function start() {
       <App queryClient={queryClient} router={router} />
     </StrictMode>,
   )
+}
+
+/** The tags the page's render put in the head (PageMeta's), which the app's own render replaces. */
+function removePrerenderedHead(doc: Document) {
+  if (!doc.getElementById(PRERENDERED_STATE_ID)) return
+  const tags = doc.head.querySelectorAll(
+    'title, meta[name="description"], meta[name="robots"], meta[property], meta[name^="twitter:"], link[rel="canonical"]',
+  )
+  for (const tag of tags) tag.remove()
 }
 
 void start()

@@ -3,14 +3,12 @@ import { join } from 'node:path'
 import { paths } from '../../src/config/paths.ts'
 import { isArticleData } from '../../src/features/articles/api/validate.ts'
 import { dataPaths } from '../../src/lib/corpus/compiled.ts'
-import { headTags } from './head.ts'
 import { assemble, loadRenderPage, redirectPage } from './page-html.ts'
 
 export type ArticlePagesJob = {
   outDir: string
   dataDir: string
   ssrEntry: string
-  siteUrl: string
   /** The base path without its trailing slash ("" at the root). */
   base: string
   template: string
@@ -29,25 +27,15 @@ export async function renderArticlePages(job: ArticlePagesJob): Promise<number> 
     const article: unknown = JSON.parse(readFileSync(file, 'utf8'))
     if (!isArticleData(article)) throw new Error(`${file} does not have the expected shape`)
     const path = paths.article(article.id, article.slug)
-    const extraHead = headTags({
-      title: article.title,
-      description: article.excerpt,
-      url: `${job.siteUrl}${path}`,
-      type: 'article',
-      published: article.date,
-      source: article.source,
-      author: article.author,
-      language: article.language,
-    })
     const rendered = await renderPage(path, { article })
     mkdirSync(join(job.outDir, 'articles', article.id), { recursive: true })
     writeFileSync(
       join(job.outDir, 'articles', article.id, `${article.slug}.html`),
-      assemble(job.template, rendered, extraHead),
+      assemble(job.template, rendered),
     )
     writeFileSync(
       join(job.outDir, 'articles', `${article.id}.html`),
-      redirectPage(`${job.base}${path}`, rendered.head, extraHead),
+      redirectPage(`${job.base}${path}`, rendered.head),
     )
     pages += 2
   }

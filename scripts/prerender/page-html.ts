@@ -19,9 +19,9 @@ export async function loadRenderPage(ssrEntry: string): Promise<RenderPage> {
  * The template with the page's head and markup in place. Replacements are functions: article
  * text may hold `$&` and the like, which a replacement string would interpret.
  */
-export function assemble(template: string, rendered: Rendered, extraHead: string): string {
+export function assemble(template: string, rendered: Rendered): string {
   return template
-    .replace(/<title>[\s\S]*?<\/title>/, () => `${rendered.head}\n    ${extraHead}`)
+    .replace(/<title>[\s\S]*?<\/title>/, () => rendered.head)
     .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, () => '')
     .replace(
       '<div id="root"></div>',
@@ -31,14 +31,13 @@ export function assemble(template: string, rendered: Rendered, extraHead: string
 }
 
 /** The short URL /articles/<id>: the story's head for link previews, and a redirect. */
-export function redirectPage(target: string, head: string, extraHead: string): string {
+export function redirectPage(target: string, head: string): string {
   const href = escapeHtml(target)
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="UTF-8" />
     ${head}
-    ${extraHead}
     <meta http-equiv="refresh" content="0; url=${href}" />
   </head>
   <body>

@@ -14,7 +14,6 @@ import { dataPaths, type ListItem } from '../../src/lib/corpus/compiled.ts'
 import { isListPage, isManifest } from '../../src/features/articles/api/validate.ts'
 import { renderArticlePages, type ArticlePagesJob } from './article-pages.ts'
 import { atomFeed, robotsTxt, rssFeed, sitemaps } from './discovery.ts'
-import { headTags, type PageMeta } from './head.ts'
 import { assemble, loadRenderPage } from './page-html.ts'
 
 export type PrerenderOptions = {
@@ -67,36 +66,17 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSum
   }
   const absolute = (path: string) => `${siteUrl}${path}`
 
-  // The home page: the first list page is index.html.
+  // The home page (the first list page is index.html), the search page, each source's first page.
   const home = read(dataPaths.listPage(1), isListPage)
-  write(
-    'index.html',
-    assemble(
-      template,
-      await renderPage('/', { manifest, page: { params: { page: 1, source: null }, data: home } }),
-      headTags({
-        title: `Latest news · ${site.name}`,
-        description: site.description,
-        url: absolute('/'),
-        type: 'website',
-      }),
-    ),
-  )
-
-  // The first page of each source.
+  const homeSeed = { manifest, page: { params: { page: 1, source: null }, data: home } }
+  write('index.html', assemble(template, await renderPage('/', homeSeed)))
+  write('search.html', assemble(template, await renderPage('/search', homeSeed)))
   for (const source of manifest.sources) {
     const list = read(dataPaths.sourcePage(source.slug, 1), isListPage)
-    const path = paths.source(source.slug)
-    const rendered = await renderPage(path, {
+    const rendered = await renderPage(paths.source(source.slug), {
       page: { params: { page: 1, source: source.slug }, data: list },
     })
-    const meta: PageMeta = {
-      title: `${source.name} · ${site.name}`,
-      description: `Articles from ${source.name}, newest first.`,
-      url: absolute(path),
-      type: 'website',
-    }
-    write(`sources/${source.slug}.html`, assemble(template, rendered, headTags(meta)))
+    write(`sources/${source.slug}.html`, assemble(template, rendered))
   }
 
   // Every article, in list order, at its canonical URL, and its short URL leading there.
@@ -108,7 +88,6 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSum
     outDir,
     dataDir,
     ssrEntry: options.ssrEntry,
-    siteUrl,
     base,
     template,
     ids: items.map((i) => i.id),

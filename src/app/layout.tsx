@@ -1,21 +1,23 @@
 import { useEffect, useRef } from 'react'
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router-dom'
 import { site } from '@/config/site'
+import { SearchBox } from '@/features/search/components/search-box'
 
 export function AppLayout() {
   const navigation = useNavigation()
   const location = useLocation()
   const main = useRef<HTMLElement>(null)
-  const firstRender = useRef(true)
+  const landing = useRef(location.key)
 
-  // After a client navigation, move focus to the new content so screen readers announce it.
+  // After a client navigation, move focus to the new content so screen readers announce it: not on
+  // the page the reader landed on (StrictMode's second effect run is no navigation), and not while
+  // the reader is typing in a field (the search box updates the URL as it goes).
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false
-      return
-    }
+    if (location.key === landing.current) return
+    const active = document.activeElement
+    if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) return
     main.current?.focus({ preventScroll: true })
-  }, [location.pathname, location.search])
+  }, [location.key])
 
   const loading = navigation.state === 'loading'
   return (
@@ -28,6 +30,7 @@ export function AppLayout() {
           <Link className="site-name" to="/">
             {site.name}
           </Link>
+          <SearchBox />
         </div>
         {loading ? <div className="progress" aria-hidden="true" /> : null}
       </header>

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import {
   createBrowserRouter,
+  replace,
   type HydrationState,
   type LoaderFunction,
   type RouteObject,
@@ -44,10 +45,17 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: () => import('./routes/source').then(load),
             },
             {
+              path: 'search',
+              HydrateFallback: ListSkeleton,
+              lazy: () => import('./routes/search').then(load),
+            },
+            {
               path: 'articles/:id/:slug?',
               HydrateFallback: ArticleSkeleton,
               lazy: () => import('./routes/article').then(load),
             },
+            // Hosts answer /index.html with the home page: it is the home page.
+            { path: 'index.html', loader: () => replace('/') },
             { path: '*', Component: NotFound },
           ],
         },

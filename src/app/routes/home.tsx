@@ -2,7 +2,7 @@ import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query'
 import { useLocation, useSearchParams, type LoaderFunctionArgs } from 'react-router-dom'
 import { notFound, orNotFound } from '@/app/not-found'
 import { paths } from '@/config/paths'
-import { site } from '@/config/site'
+import { PageMeta } from '@/components/seo/page-meta'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import { ArticleList } from '@/features/articles/components/article-list'
 import { SourceList } from '@/features/articles/components/source-list'
@@ -29,10 +29,10 @@ export function Component() {
   const pageNote = list.page > 1 ? `, page ${list.page} of ${list.pageCount}` : ''
   return (
     <div className="list-layout">
-      <title>{`Latest news${pageNote} · ${site.name}`}</title>
-      <meta
-        name="description"
-        content={`The latest of ${formatCount(manifest.total, 'article', 'articles')} from ${formatCount(manifest.sources.length, 'source', 'sources')}${pageNote}.`}
+      <PageMeta
+        title={`Latest news${pageNote}`}
+        description={`The latest of ${formatCount(manifest.total, 'article', 'articles')} from ${formatCount(manifest.sources.length, 'source', 'sources')}${pageNote}.`}
+        path={paths.home(list.page)}
       />
       <section className="list-main" aria-labelledby="list-heading">
         <h1 id="list-heading">

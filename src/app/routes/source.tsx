@@ -8,7 +8,7 @@ import {
 } from 'react-router-dom'
 import { notFound, orNotFound } from '@/app/not-found'
 import { paths } from '@/config/paths'
-import { site } from '@/config/site'
+import { PageMeta } from '@/components/seo/page-meta'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import { ArticleList } from '@/features/articles/components/article-list'
 import { parsePageParam } from '@/features/articles/utils/page-param'
@@ -40,10 +40,10 @@ export function Component() {
   const pageNote = list.page > 1 ? `, page ${list.page} of ${list.pageCount}` : ''
   return (
     <section className="list-main" aria-labelledby="list-heading">
-      <title>{`${name}${pageNote} · ${site.name}`}</title>
-      <meta
-        name="description"
-        content={`${formatCount(list.total, 'article', 'articles')} from ${name}, newest first${pageNote}.`}
+      <PageMeta
+        title={`${name}${pageNote}`}
+        description={`${formatCount(list.total, 'article', 'articles')} from ${name}, newest first${pageNote}.`}
+        path={paths.source(source, list.page)}
       />
       <h1 id="list-heading">{name}</h1>
       <p className="muted">

@@ -1,4 +1,4 @@
-import { site } from '@/config/site'
+import { PageMeta } from '@/components/seo/page-meta'
 
 export type LoadErrorProps = {
   title: string
@@ -11,7 +11,7 @@ export type LoadErrorProps = {
 export function LoadError({ title, detail, action, onAction }: LoadErrorProps) {
   return (
     <section className="message" role="alert">
-      <title>{`${title} · ${site.name}`}</title>
+      <PageMeta title={title} description={detail} path={null} />
       <h1>{title}</h1>
       <p>{detail}</p>
       <p>

@@ -1,12 +1,12 @@
 import { Link } from 'react-router-dom'
-import { site } from '@/config/site'
+import { PageMeta } from '@/components/seo/page-meta'
 
 export type NotFoundProps = { what?: string }
 
 export function NotFound({ what = 'page' }: NotFoundProps) {
   return (
     <section className="message">
-      <title>{`Not found · ${site.name}`}</title>
+      <PageMeta title="Not found" description="There is no such page here." path={null} />
       <h1>Not found</h1>
       <p>
         There is no such {what} here. The link may be mistyped, or the story may have been removed.

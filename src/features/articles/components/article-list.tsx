@@ -6,7 +6,8 @@ export type ArticleListProps = {
   list: ListPage
   /** The URL of this list page, for the articles' way back. */
   from: string
-  hrefFor: (page: number) => string
+  /** Page links; without it the list stands alone, with no pagination. */
+  hrefFor?: (page: number) => string
 }
 
 export function ArticleList({ list, from, hrefFor }: ArticleListProps) {
@@ -22,7 +23,9 @@ export function ArticleList({ list, from, hrefFor }: ArticleListProps) {
           </li>
         ))}
       </ol>
-      <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} />
+      {hrefFor ? (
+        <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} />
+      ) : null}
     </>
   )
 }

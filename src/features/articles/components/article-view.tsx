@@ -1,4 +1,6 @@
-import { Link } from 'react-router-dom'
+import { useEffect, useRef } from 'react'
+import { Link, useNavigate } from 'react-router-dom'
+import { HighlightedText, type Range } from '@/components/ui/highlighted-text'
 import { paths } from '@/config/paths'
 import type { ArticleData } from '@/lib/corpus/compiled'
 import { ArticleMeta } from './article-meta'
@@ -8,16 +10,45 @@ export type ArticleViewProps = {
   article: ArticleData
   /** The list page the reader came from. */
   backTo: string
+  /** The reader came here from that list in this tab: going back is a step back in history. */
+  backIsHistory?: boolean
+  /** Where to mark words in the text: the words the reader searched for, when it came from search. */
+  highlight?: (text: string) => readonly Range[]
 }
 
-export function ArticleView({ article, backTo }: ArticleViewProps) {
+export function ArticleView({
+  article,
+  backTo,
+  backIsHistory = false,
+  highlight,
+}: ArticleViewProps) {
+  const navigate = useNavigate()
+  const body = useRef<HTMLDivElement>(null)
+  const marked = highlight !== undefined
+  // Coming from search: bring the first match into view.
+  useEffect(() => {
+    if (marked) body.current?.querySelector('mark')?.scrollIntoView({ block: 'center' })
+  }, [marked, article.id])
+  const text = (value: string) =>
+    highlight ? <HighlightedText text={value} ranges={highlight(value)} /> : value
   return (
     <article className="article" lang={article.language ?? undefined}>
       <p className="back">
-        <Link to={backTo}>← Back to the list</Link>
+        <Link
+          to={backTo}
+          onClick={(event) => {
+            // A plain click steps back, so the list comes back where the reader left it.
+            if (!backIsHistory || event.button !== 0) return
+            if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+            event.preventDefault()
+            void navigate(-1)
+          }}
+        >
+          ← Back to the list
+        </Link>
       </p>
       <header className="article-header">
-        <h1>{article.title}</h1>
+        <h1>{text(article.title)}</h1>
         <ArticleMeta
           source={article.source}
           sourceSlug={article.sourceSlug}
@@ -27,9 +58,9 @@ export function ArticleView({ article, backTo }: ArticleViewProps) {
         />
         <ShareButtons key={article.id} id={article.id} slug={article.slug} title={article.title} />
       </header>
-      <div className="article-body">
+      <div className="article-body" ref={body}>
         {article.paragraphs.map((paragraph, i) => (
-          <p key={i}>{paragraph}</p>
+          <p key={i}>{text(paragraph)}</p>
         ))}
       </div>
       <footer className="article-footer">
