@@ -2,11 +2,12 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 import { corpusPlugin } from './scripts/vite-plugin-corpus.ts'
+import { cspPlugin } from './scripts/vite-plugin-csp.ts'
 
 export default defineConfig({
   // Set BASE_PATH when the site is served from a sub-path (GitHub Pages project sites: /repo/).
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react(), corpusPlugin()],
+  plugins: [react(), corpusPlugin(), cspPlugin()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -10,6 +10,7 @@ import { createReadStream, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
+import { CSP_HEADER } from './vite-plugin-csp.ts'
 
 const { values } = parseArgs({
   options: {
@@ -84,6 +85,7 @@ const server = createServer((req, res) => {
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': CSP_HEADER,
   })
   if (req.method === 'HEAD') {
     res.end()
