@@ -10,6 +10,7 @@ import { createReadStream, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
+import { createGzip } from 'node:zlib'
 import { CSP_HEADER } from './vite-plugin-csp.ts'
 
 const { values } = parseArgs({
@@ -81,8 +82,15 @@ const server = createServer((req, res) => {
     return
   }
   const immutable = /\/(assets|data)\//.test(file.slice(root.length))
+  const type = TYPES[extname(file)] ?? 'application/octet-stream'
+  // Text is sent compressed, as every real static host does.
+  const gzip =
+    /^(text|application\/(json|xml|manifest))|svg/.test(type) &&
+    /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
   res.writeHead(status, {
-    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Type': type,
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+    Vary: 'Accept-Encoding',
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': CSP_HEADER,
@@ -91,7 +99,9 @@ const server = createServer((req, res) => {
     res.end()
     return
   }
-  createReadStream(file).pipe(res)
+  const stream = createReadStream(file)
+  if (gzip) stream.pipe(createGzip()).pipe(res)
+  else stream.pipe(res)
 })
 
 server.listen(Number(values.port), values.host, () => {

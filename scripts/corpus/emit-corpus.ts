@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { dateTime } from '../../src/lib/corpus/dates.ts'
 import { slugify } from '../../src/lib/corpus/derive.ts'
 import {
   PAGE_SIZE,
@@ -39,16 +40,10 @@ export type EmitSummary = {
   bytes: number
 }
 
-/** A date's instant; a date-time without an offset is read as UTC, whatever the build machine's zone. */
-function timeOf(date: string): number {
-  const zoned = date.length === 10 || /(Z|[+-]\d{2}:?\d{2})$/.test(date)
-  return Date.parse((zoned ? date : `${date}Z`).replace(' ', 'T'))
-}
-
 /** Newest first: dated articles by date, then undated ones by sequence, highest first. */
 export function compareArticles(a: Article, b: Article): number {
   if (a.date !== null && b.date !== null) {
-    const diff = timeOf(b.date) - timeOf(a.date)
+    const diff = dateTime(b.date) - dateTime(a.date)
     if (diff !== 0) return diff
   } else if (a.date !== null || b.date !== null) {
     return a.date !== null ? -1 : 1

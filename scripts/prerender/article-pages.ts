@@ -12,6 +12,8 @@ export type ArticlePagesJob = {
   /** The base path without its trailing slash ("" at the root). */
   base: string
   template: string
+  /** The feed links every page's head carries. */
+  feeds: string
   ids: string[]
 }
 
@@ -35,7 +37,7 @@ export async function renderArticlePages(job: ArticlePagesJob): Promise<number> 
     )
     writeFileSync(
       join(job.outDir, 'articles', `${article.id}.html`),
-      redirectPage(`${job.base}${path}`, rendered.head),
+      redirectPage(`${job.base}${path}`, rendered.head, job.feeds),
     )
     pages += 2
   }

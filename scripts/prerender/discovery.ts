@@ -1,5 +1,6 @@
 import type { ListItem } from '../../src/lib/corpus/compiled.ts'
 import { site } from '../../src/config/site.ts'
+import { dateTime } from '../../src/lib/corpus/dates.ts'
 import { escapeXml } from './escape.ts'
 
 /** The sitemap protocol's limit of URLs per file; past it, a sitemap index lists the parts. */
@@ -40,8 +41,7 @@ export type FeedEntry = ListItem & { url: string }
 /** A date for feeds: the article's, else the build's (undated articles have no better one). */
 function entryDate(entry: FeedEntry, built: Date): Date {
   if (entry.date === null) return built
-  const zoned = entry.date.length === 10 || /(Z|[+-]\d{2}:?\d{2})$/.test(entry.date)
-  const time = Date.parse((zoned ? entry.date : `${entry.date}Z`).replace(' ', 'T'))
+  const time = dateTime(entry.date)
   return Number.isNaN(time) ? built : new Date(time)
 }
 
@@ -56,6 +56,7 @@ export function rssFeed(siteUrl: string, entries: readonly FeedEntry[], built: D
     ]
     if (e.date !== null) lines.push(`      <pubDate>${entryDate(e, built).toUTCString()}</pubDate>`)
     if (e.source !== null) {
+      // RSS names an item's source with the URL of a feed; the site's own is the one there is.
       lines.push(
         `      <source url="${escapeXml(`${siteUrl}/rss.xml`)}">${escapeXml(e.source)}</source>`,
       )

@@ -31,13 +31,14 @@ export function assemble(template: string, rendered: Rendered): string {
 }
 
 /** The short URL /articles/<id>: the story's head for link previews, and a redirect. */
-export function redirectPage(target: string, head: string): string {
+export function redirectPage(target: string, head: string, feeds: string): string {
   const href = escapeHtml(target)
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="UTF-8" />
     ${head}
+    ${feeds}
     <meta http-equiv="refresh" content="0; url=${href}" />
   </head>
   <body>

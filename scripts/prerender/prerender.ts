@@ -90,6 +90,7 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSum
     ssrEntry: options.ssrEntry,
     base,
     template,
+    feeds,
     ids: items.map((i) => i.id),
   }
   pages += await renderInParallel(job)

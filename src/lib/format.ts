@@ -1,3 +1,5 @@
+import { dateTime } from './corpus/dates'
+
 const dateFormat = new Intl.DateTimeFormat('en', {
   year: 'numeric',
   month: 'long',
@@ -10,7 +12,7 @@ const dateFormat = new Intl.DateTimeFormat('en', {
  * same text renders on the build machine and in every reader's browser.
  */
 export function formatDate(iso: string): string {
-  const time = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso)
+  const time = dateTime(iso)
   return Number.isNaN(time) ? iso : dateFormat.format(time)
 }
 

@@ -32,7 +32,7 @@ export function Component() {
             ? `Search every article of ${site.name} by keyword.`
             : `Articles matching “${q}” in ${site.name}.`
         }
-        path={q === '' ? '/search' : null}
+        path="/search"
       />
       <h1 id="search-heading">{q === '' ? 'Search' : `Search: ${q}`}</h1>
       {q === '' ? (

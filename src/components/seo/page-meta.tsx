@@ -1,5 +1,6 @@
 import { site } from '@/config/site'
 import { canonicalUrl } from '@/config/site-url'
+import { isoDate } from '@/lib/corpus/dates'
 
 export type PageMetaProps = {
   /** The page's own title; the site name is added. */
@@ -55,7 +56,7 @@ export function PageMeta({
           description,
           url,
           mainEntityOfPage: url,
-          ...(published ? { datePublished: published } : {}),
+          ...(published ? { datePublished: isoDate(published) } : {}),
           ...(source ? { publisher: { '@type': 'Organization', name: source } } : {}),
           ...(author ? { author: { '@type': 'Person', name: author } } : {}),
           ...(language ? { inLanguage: language } : {}),
@@ -72,7 +73,7 @@ export function PageMeta({
       <meta property="og:url" content={url} />
       <meta property="og:site_name" content={site.name} />
       {type === 'article' && published ? (
-        <meta property="article:published_time" content={published} />
+        <meta property="article:published_time" content={isoDate(published)} />
       ) : null}
       <meta name="twitter:card" content="summary" />
       <meta name="twitter:title" content={type === 'article' ? title : fullTitle} />
