@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path'
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite'
 import { formatDiagnostic } from '../src/lib/corpus/types.ts'
 import { corpusConfig } from './corpus/config.ts'
+import { emitSearchIndex } from './search/emit-search-index.ts'
 import { siteUrlFromEnv } from './site-url.ts'
 import { compileCorpus } from './corpus/compile-corpus.ts'
 import { emitCorpus, memoryEmitter } from './corpus/emit-corpus.ts'
@@ -62,7 +63,7 @@ export function corpusPlugin(): Plugin {
       // Per process, so that two builds in one checkout (the site and the e2e fixture) never meet.
       const cache = cacheDir()
       rmSync(cache, { recursive: true, force: true })
-      const compiled = compileCorpus(config, cache)
+      const compiled = compileCorpus(config, cache, [emitSearchIndex])
       const errors = errorsOf(compiled.read)
       const report = corpusReport(
         compiled.read,
@@ -112,7 +113,7 @@ export function corpusPlugin(): Plugin {
       const compile = () => {
         const read = readCorpus(config.dir, { maxBytes: config.maxBytes })
         const next = new Map<string, string | Uint8Array>()
-        const summary = emitCorpus(read.articles, memoryEmitter(next))
+        const summary = emitCorpus(read.articles, memoryEmitter(next), undefined, [emitSearchIndex])
         files = next
         state = { version: summary.version, errors: errorsOf(read).map(formatDiagnostic) }
         logDev(server, read)

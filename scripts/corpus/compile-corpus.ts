@@ -1,5 +1,5 @@
 import type { CorpusConfig } from './config.ts'
-import { emitToFolder, type EmitSummary } from './emit-corpus.ts'
+import { emitToFolder, type EmitSummary, type ExtraEmitter } from './emit-corpus.ts'
 import { progressReporter } from './progress.ts'
 import { readCorpus, type CorpusRead } from './read-corpus.ts'
 
@@ -9,7 +9,11 @@ export type Compiled = { read: CorpusRead; summary: EmitSummary; seconds: number
  * Reads, validates and writes a corpus into `<outDir>/<version>/`. The caller decides what errors
  * mean (the build stops on them unless allowed; the files that were valid are written either way).
  */
-export function compileCorpus(config: CorpusConfig, outDir: string): Compiled {
+export function compileCorpus(
+  config: CorpusConfig,
+  outDir: string,
+  extras: readonly ExtraEmitter[] = [],
+): Compiled {
   const started = performance.now()
   const progress = progressReporter('compiling corpus')
   const read = readCorpus(config.dir, {
@@ -17,6 +21,6 @@ export function compileCorpus(config: CorpusConfig, outDir: string): Compiled {
     onProgress: progress.onProgress,
   })
   progress.finish()
-  const summary = emitToFolder(read.articles, outDir)
+  const summary = emitToFolder(read.articles, outDir, undefined, extras)
   return { read, summary, seconds: (performance.now() - started) / 1000 }
 }

@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react'
+import { useHref, useLocation, useNavigate } from 'react-router-dom'
+import { MAX_QUERY_LENGTH, readSearchParams, searchHref } from '../utils/search-params'
+
+const DEBOUNCE_MS = 200
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  )
+}
+
+/**
+ * The header's search box. Results follow the typing on /search (debounced, each keystroke
+ * replacing the history entry); Enter commits the query as an entry of its own, so Back returns to
+ * it. Without JavaScript it is a plain GET form to /search.
+ */
+export function SearchBox() {
+  const navigate = useNavigate()
+  const location = useLocation()
+  const action = useHref('/search')
+  const onSearchPage = location.pathname === '/search'
+  const { q: urlQuery, sort } = readSearchParams(new URLSearchParams(location.search))
+  const followed = onSearchPage ? urlQuery : ''
+  const [text, setText] = useState(followed)
+  const [seen, setSeen] = useState(followed)
+  const [own, setOwn] = useState<string | null>(null)
+  const input = useRef<HTMLInputElement>(null)
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
+
+  // The URL changed under the box (Back, a link, leaving /search): show its query, unless it is
+  // the one this box just navigated to while the reader kept typing.
+  if (followed !== seen) {
+    setSeen(followed)
+    if (followed !== own) setText(followed)
+  }
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return
+      if (isTypingTarget(event.target)) return
+      event.preventDefault()
+      input.current?.focus()
+      input.current?.select()
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => {
+      document.removeEventListener('keydown', onKeyDown)
+      clearTimeout(timer.current)
+    }
+  }, [])
+
+  function onChange(event: ChangeEvent<HTMLInputElement>) {
+    const value = event.target.value
+    setText(value)
+    clearTimeout(timer.current)
+    timer.current = setTimeout(() => {
+      if (!onSearchPage && value.trim() === '') return
+      setOwn(value.slice(0, MAX_QUERY_LENGTH))
+      // Entering /search from elsewhere is one history entry; typing on it replaces it.
+      void navigate(searchHref({ q: value.slice(0, MAX_QUERY_LENGTH), sort }), {
+        replace: onSearchPage,
+      })
+    }, DEBOUNCE_MS)
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    clearTimeout(timer.current)
+    setOwn(text.slice(0, MAX_QUERY_LENGTH))
+    void navigate(searchHref({ q: text.slice(0, MAX_QUERY_LENGTH), sort }))
+  }
+
+  return (
+    <form className="search-box" role="search" action={action} method="get" onSubmit={onSubmit}>
+      <label className="visually-hidden" htmlFor="site-search">
+        Search articles
+      </label>
+      <input
+        ref={input}
+        id="site-search"
+        type="search"
+        name="q"
+        value={text}
+        onChange={onChange}
+        placeholder="Search articles (press /)"
+        autoComplete="off"
+        spellCheck={false}
+        enterKeyHint="search"
+        maxLength={MAX_QUERY_LENGTH}
+      />
+      <button className="button" type="submit">
+        Search
+      </button>
+    </form>
+  )
+}

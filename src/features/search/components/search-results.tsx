@@ -1,0 +1,175 @@
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Link, useLocation } from 'react-router-dom'
+import { HighlightedText } from '@/components/ui/highlighted-text'
+import { paths } from '@/config/paths'
+import type { SearchHit, SearchResult } from '@/features/search/engine/search-engine'
+import { formatDate } from '@/lib/format'
+import { searchQueries } from '../api/search-queries'
+import { searchHref, type SearchUrlState } from '../utils/search-params'
+
+const PAGE = 10
+
+export type SearchResultsProps = { state: SearchUrlState }
+
+/** Results for one query, filter and sort; mount it with a key of those so "more" starts over. */
+export function SearchResults({ state }: SearchResultsProps) {
+  const [limit, setLimit] = useState(PAGE)
+  const query = useQuery(searchQueries.results({ ...state, limit }))
+  const location = useLocation()
+  const from = location.pathname + location.search
+
+  if (query.isPending) {
+    return (
+      <p className="search-status" role="status">
+        Searching…
+      </p>
+    )
+  }
+  if (query.isError) {
+    return (
+      <div className="message" role="alert">
+        <p>Search could not load its index. Check your connection and try again.</p>
+        <p>
+          <button type="button" className="button" onClick={() => void query.refetch()}>
+            Retry
+          </button>
+        </p>
+      </div>
+    )
+  }
+  const result = query.data
+  const stale = query.isPlaceholderData
+  return (
+    <div className="search-results" aria-busy={stale}>
+      <p className="search-status" role="status">
+        {resultCount(result, state.q)}
+      </p>
+      {result.correctedQuery !== null ? (
+        <p className="correction">
+          Showing results for <strong>{result.correctedQuery}</strong>.{' '}
+          <Link to={searchHref({ ...state, exact: true })}>Search instead for {state.q}</Link>
+        </p>
+      ) : null}
+      {result.total > 0 || state.source !== null ? (
+        <SearchFilters result={result} state={state} />
+      ) : null}
+      {result.total === 0 ? (
+        <p className="muted">Check the spelling, or try fewer or other words.</p>
+      ) : (
+        <ol className="article-list">
+          {result.hits.map((hit) => (
+            <li key={hit.id}>
+              <SearchResultItem hit={hit} result={result} from={from} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {result.hits.length < result.total ? (
+        <p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setLimit((n) => n + PAGE)}
+            disabled={stale}
+          >
+            Show more results
+          </button>
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+function resultCount(result: SearchResult, q: string): string {
+  const searched = result.correctedQuery ?? q
+  if (result.total === 0) return `No results for “${searched}”.`
+  const count = result.total.toLocaleString('en')
+  return `${count} ${result.total === 1 ? 'result' : 'results'} for “${searched}”`
+}
+
+type SearchFiltersProps = { result: SearchResult; state: SearchUrlState }
+
+function SearchFilters({ result, state }: SearchFiltersProps) {
+  const all = result.sources.reduce((sum, s) => sum + s.count, 0)
+  return (
+    <div className="search-filters">
+      <nav aria-label="Filter by source">
+        <ul className="chips">
+          <li>
+            <Link
+              className="chip"
+              to={searchHref({ ...state, source: null })}
+              aria-current={state.source === null ? 'page' : undefined}
+              replace
+            >
+              All sources ({all.toLocaleString('en')})
+            </Link>
+          </li>
+          {result.sources.map((source) => (
+            <li key={source.slug}>
+              <Link
+                className="chip"
+                to={searchHref({ ...state, source: source.slug })}
+                aria-current={state.source === source.slug ? 'page' : undefined}
+                replace
+              >
+                {source.name} ({source.count.toLocaleString('en')})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <nav aria-label="Sort results">
+        <ul className="chips">
+          <li>
+            <Link
+              className="chip"
+              to={searchHref({ ...state, sort: 'relevance' })}
+              aria-current={state.sort === 'relevance' ? 'page' : undefined}
+              replace
+            >
+              Most relevant
+            </Link>
+          </li>
+          <li>
+            <Link
+              className="chip"
+              to={searchHref({ ...state, sort: 'newest' })}
+              aria-current={state.sort === 'newest' ? 'page' : undefined}
+              replace
+            >
+              Newest first
+            </Link>
+          </li>
+        </ul>
+      </nav>
+    </div>
+  )
+}
+
+type SearchResultItemProps = { hit: SearchHit; result: SearchResult; from: string }
+
+function SearchResultItem({ hit, result, from }: SearchResultItemProps) {
+  const highlight = { terms: result.terms, prefix: result.prefixTerm }
+  return (
+    <article className="card">
+      <h2 className="card-title">
+        <Link to={paths.article(hit.id, hit.slug)} state={{ from, highlight }}>
+          <HighlightedText text={hit.title} ranges={hit.titleHighlights} />
+        </Link>
+      </h2>
+      <p className="meta">
+        {hit.source !== null && hit.sourceSlug !== null ? (
+          <Link className="meta-source" to={paths.source(hit.sourceSlug)}>
+            {hit.source}
+          </Link>
+        ) : null}
+        {hit.date !== null ? <time dateTime={hit.date}>{formatDate(hit.date)}</time> : null}
+      </p>
+      <p className="card-excerpt">
+        <HighlightedText text={hit.excerpt} ranges={hit.excerptHighlights} />
+      </p>
+    </article>
+  )
+}

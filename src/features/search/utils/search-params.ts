@@ -1,0 +1,31 @@
+import type { SearchSort } from '@/features/search/engine/search-engine'
+
+/** The longest query taken from a URL or the box; the rest is ignored (bounded work). */
+export const MAX_QUERY_LENGTH = 200
+
+export type SearchUrlState = {
+  q: string
+  source: string | null
+  sort: SearchSort
+  exact: boolean
+}
+
+/** What /search shows, read from its URL: the URL is the state. Anything odd falls back. */
+export function readSearchParams(search: URLSearchParams): SearchUrlState {
+  const source = search.get('source')
+  return {
+    q: (search.get('q') ?? '').slice(0, MAX_QUERY_LENGTH),
+    source: source !== null && /^[a-z0-9-]{1,100}$/.test(source) ? source : null,
+    sort: search.get('sort') === 'newest' ? 'newest' : 'relevance',
+    exact: search.get('exact') === '1',
+  }
+}
+
+export function searchHref(state: Partial<SearchUrlState> & { q: string }): string {
+  const params = new URLSearchParams()
+  params.set('q', state.q)
+  if (state.source) params.set('source', state.source)
+  if (state.sort === 'newest') params.set('sort', 'newest')
+  if (state.exact) params.set('exact', '1')
+  return `/search?${params.toString()}`
+}
