@@ -63,6 +63,33 @@ export const test = base.extend<Fixtures & { recorder: Recorder }>({
     { auto: true },
   ],
 
+  // A page load is done for a test once the app runs: a prerendered page shows its content
+  // before its script has started, and a click then would land on inert HTML. (Pages without the
+  // app, and runs with JavaScript off, are not waited for.)
+  page: async ({ page, javaScriptEnabled }, use) => {
+    if (javaScriptEnabled !== false) {
+      const ready = () =>
+        page.waitForFunction(
+          () =>
+            document.getElementById('root') === null ||
+            document.documentElement.dataset.appReady === 'true',
+        )
+      const goto = page.goto.bind(page)
+      const reload = page.reload.bind(page)
+      page.goto = async (...args: Parameters<Page['goto']>) => {
+        const response = await goto(...args)
+        await ready()
+        return response
+      }
+      page.reload = async (...args: Parameters<Page['reload']>) => {
+        const response = await reload(...args)
+        await ready()
+        return response
+      }
+    }
+    await use(page)
+  },
+
   makeAxeBuilder: async ({ page }, use) => {
     await use(() => new AxeBuilder({ page }).withTags(WCAG_TAGS))
   },

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
 import { RouterProvider, type createBrowserRouter } from 'react-router-dom'
 import { AppProvider } from './provider'
 
@@ -8,6 +9,11 @@ export type AppProps = {
 }
 
 export function App({ queryClient, router }: AppProps) {
+  // Marks the page as running (hydrated, or rendered): until then a prerendered page is plain HTML
+  // whose buttons do nothing yet. Tests wait for it before they click.
+  useEffect(() => {
+    document.documentElement.dataset.appReady = 'true'
+  }, [])
   return (
     <AppProvider queryClient={queryClient}>
       <RouterProvider router={router} />
