@@ -282,7 +282,7 @@ async function main() {
     const start = performance.now()
     const result = await engine.search(query.q, options)
     times.push(performance.now() - start)
-    slowest.push({ q: `${query.kind} "${query.q.slice(0, 40)}" total ${result.total}`, ms: performance.now() - start })
+    slowest.push({ q: `${query.kind} "${query.q}"`, ms: performance.now() - start })
     const rank = result.hits.findIndex((h) => h.id === query.id)
     score(metrics, query.kind, rank)
     if (rank !== 0) {
@@ -299,7 +299,7 @@ async function main() {
   if (values.verbose) {
     for (const f of failures) console.log(`  miss: ${f}`)
     slowest.sort((a, b) => b.ms - a.ms)
-    for (const s of slowest.slice(0, 30)) console.log(`  slow: ${s.q} ${s.ms.toFixed(1)} ms`)
+    for (const s of slowest.slice(0, 5)) console.log(`  slow: ${s.q} ${s.ms.toFixed(1)} ms`)
   }
 
   const coldQueries = queries.slice(0, values.cold ? Number(values.cold) : queries.length)

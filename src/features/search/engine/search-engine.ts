@@ -217,7 +217,10 @@ function emptyResult(query: string): SearchResult {
   }
 }
 
-/** A cache of loaded files that forgets failures, so that a later call loads again. */
+/**
+ * A cache of loaded files (least recently used forgotten past `max`) that forgets failures, so
+ * that a later call loads the file again.
+ */
 class FileCache<T> {
   private readonly entries = new Map<string, Promise<T>>()
   private readonly fetch: (path: string) => Promise<T>
@@ -229,7 +232,12 @@ class FileCache<T> {
 
   get(path: string): Promise<T> {
     const hit = this.entries.get(path)
-    if (hit) return hit
+    if (hit) {
+      // Most recently used last: the first entry is the one to forget when full.
+      this.entries.delete(path)
+      this.entries.set(path, hit)
+      return hit
+    }
     const promise = this.fetch(path)
     this.entries.set(path, promise)
     promise.catch(() => {
@@ -256,6 +264,9 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   }
 }
 
+/** Slot lists of words alone in their slot, by their postings (and weight). */
+const singleLists = new WeakMap<Postings, { weight: number; list: SlotList }>()
+
 /** Merges the alternatives of a slot into one list sorted by document, keeping the best score. */
 function mergeSlot(slot: Slot, root: Root): SlotList {
   const step = root.scoreStep
@@ -263,6 +274,9 @@ function mergeSlot(slot: Slot, root: Root): SlotList {
   const idfs = alts.map((a) => idf(root.docs, a.postings.docs.length) * a.weight)
   const only = alts[0]
   if (alts.length === 1 && only) {
+    // A word alone in its slot (the usual case): its list is kept with its postings.
+    const cached = singleLists.get(only.postings)
+    if (cached && cached.weight === only.weight) return cached.list
     const { docs, scores, inTitle } = only.postings
     const out = new Float64Array(docs.length)
     const title = new Float64Array(docs.length)
@@ -272,7 +286,9 @@ function mergeSlot(slot: Slot, root: Root): SlotList {
       out[i] = (scores[i] ?? 0) * factor
       if (inTitle[i]) title[i] = weight
     }
-    return { docs, scores: out, choice: new Uint8Array(docs.length), title }
+    const list = { docs, scores: out, choice: new Uint8Array(docs.length), title }
+    singleLists.set(only.postings, { weight: only.weight, list })
+    return list
   }
   // Several alternatives: best score per document over a dense scratch array. A document the
   // word itself (or a completion) matches never counts as matched by a correction.
