@@ -37,7 +37,7 @@ export async function renderArticlePages(job: ArticlePagesJob): Promise<number> 
     )
     writeFileSync(
       join(job.outDir, 'articles', `${article.id}.html`),
-      redirectPage(`${job.base}${path}`, rendered.head, job.feeds),
+      redirectPage(`${job.base}${path}`, rendered.head, job.feeds, job.base),
     )
     pages += 2
   }

@@ -31,12 +31,13 @@ export function assemble(template: string, rendered: Rendered): string {
 }
 
 /** The short URL /articles/<id>: the story's head for link previews, and a redirect. */
-export function redirectPage(target: string, head: string, feeds: string): string {
+export function redirectPage(target: string, head: string, feeds: string, base: string): string {
   const href = escapeHtml(target)
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="UTF-8" />
+    <link rel="icon" href="${escapeHtml(base)}/favicon.svg" type="image/svg+xml" />
     ${head}
     ${feeds}
     <meta http-equiv="refresh" content="0; url=${href}" />
