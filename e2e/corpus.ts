@@ -76,3 +76,39 @@ export const sample: KnownArticle & { excerpt: string } = {
 
 export const articlePath = (article: Pick<KnownArticle, 'id' | 'slug'>) =>
   `/articles/${article.id}/${article.slug}`
+
+/**
+ * "funding" is in the titles of sequences 24-35 ("… wins funding for …") and nowhere else: 12
+ * articles, 8 from Harbor Gazette, 3 from Valley Courier, 1 from Night Owl Wire.
+ */
+export const fundingSearch = {
+  query: 'funding',
+  total: 12,
+  sources: [
+    { name: 'Harbor Gazette', slug: 'harbor-gazette', count: 8 },
+    { name: 'Valley Courier', slug: 'valley-courier', count: 3 },
+    { name: 'Night Owl Wire', slug: 'night-owl-wire', count: 1 },
+  ],
+  /** Valley Courier's three (sequences 30, 27, 24), newest first. */
+  valleyCourierNewestFirst: [
+    'Hospital board wins funding for a repair workshop',
+    'Corner bakery wins funding for a winter night bus',
+    'Harbor council wins funding for a new ferry terminal',
+  ],
+}
+
+/**
+ * "board", "unveils" and "plans" are together in 8 articles, but side by side in that order in one
+ * only (sequence 6, Valley Courier): "Hospital board unveils plans for a repair workshop".
+ */
+export const boardUnveilsPlans = {
+  words: 'board unveils plans',
+  looseTotal: 8,
+  title: 'Hospital board unveils plans for a repair workshop',
+}
+
+/** "survey" is in the newest article and in the one after it (the second newest). */
+export const survey = { query: 'survey' }
+
+/** "Caucasus" is in the sample only, in its next-to-last paragraph: far below the fold. */
+export const caucasus = { query: 'Caucasus' }

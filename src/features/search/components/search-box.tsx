@@ -31,6 +31,9 @@ export function SearchBox() {
   const [own, setOwn] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  // The current history entry holds a query the reader committed with Enter: the next query typed
+  // gets an entry of its own instead of replacing it.
+  const committed = useRef(false)
 
   // The URL changed under the box (Back, a link, leaving /search): show its query, unless it is
   // the one this box just navigated to while the reader kept typing.
@@ -59,20 +62,30 @@ export function SearchBox() {
     setText(value)
     clearTimeout(timer.current)
     timer.current = setTimeout(() => {
-      if (!onSearchPage && value.trim() === '') return
+      // Where the reader is when the timer fires, not when the key was pressed: the move to
+      // /search may still have been under way then.
+      const onSearchNow = window.location.pathname === action
+      if (!onSearchNow && value.trim() === '') return
       setOwn(value.slice(0, MAX_QUERY_LENGTH))
-      // Entering /search from elsewhere is one history entry; typing on it replaces it.
-      void navigate(searchHref({ q: value.slice(0, MAX_QUERY_LENGTH), sort }), {
-        replace: onSearchPage,
-      })
+      // Entering /search from elsewhere, or leaving a committed query, is one history entry;
+      // typing on replaces it.
+      const replace = onSearchNow && !committed.current
+      committed.current = false
+      void navigate(searchHref({ q: value.slice(0, MAX_QUERY_LENGTH), sort }), { replace })
     }, DEBOUNCE_MS)
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     clearTimeout(timer.current)
-    setOwn(text.slice(0, MAX_QUERY_LENGTH))
-    void navigate(searchHref({ q: text.slice(0, MAX_QUERY_LENGTH), sort }))
+    const q = text.slice(0, MAX_QUERY_LENGTH)
+    setOwn(q)
+    const wasCommitted = committed.current
+    committed.current = true
+    // The query on screen is already this entry's: committing it keeps the entry. A query typed
+    // faster than the debounce replaces the entry typing made, unless that one was committed.
+    if (onSearchPage && urlQuery === q) return
+    void navigate(searchHref({ q, sort }), { replace: onSearchPage && !wasCommitted })
   }
 
   return (

@@ -1,0 +1,423 @@
+import {
+  articlePath,
+  boardUnveilsPlans,
+  byNightOwlWire,
+  caucasus,
+  fundingSearch,
+  newest,
+  sample,
+  secondNewest,
+  survey,
+  withHtml,
+} from './corpus'
+import { expect, scrollY, test, type Page } from './fixtures'
+
+const SERVER_ERROR = /Failed to load resource: the server responded with a status of 500/
+
+/** The header's search box, on every view. */
+const searchBox = (page: Page) =>
+  page.getByRole('banner').getByRole('searchbox', { name: 'Search articles' })
+
+/** The line that says how many results a search found (a live region). */
+const resultStatus = (page: Page) => page.getByRole('main').getByRole('status')
+
+/** Result cards, in order. */
+const results = (page: Page) => page.getByRole('main').getByRole('article')
+
+/** Highlighted words. `<mark>` has no role Playwright's locators name, so its tag it is. */
+const marks = (page: Page) => page.getByRole('main').locator('mark')
+
+const searchUrl = (params: Record<string, string>) => `/search?${new URLSearchParams(params)}`
+
+test('typing in the search box shows highlighted results and keeps one history entry', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await expect(page.getByRole('heading', { level: 1, name: 'Latest news' })).toBeVisible()
+
+  const box = searchBox(page)
+  await box.pressSequentially('Azer')
+  await expect(page).toHaveURL(searchUrl({ q: 'Azer' }))
+  await box.pressSequentially('baijan')
+  await expect(page).toHaveURL(searchUrl({ q: 'Azerbaijan' }))
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search: Azerbaijan')
+  await expect(resultStatus(page)).toHaveText('1 result for “Azerbaijan”')
+  await expect(results(page)).toHaveCount(1)
+  await expect(results(page).getByRole('heading', { level: 2 })).toHaveText(sample.title)
+  await expect(marks(page).first()).toHaveText('Azerbaijan')
+  // The typing stays in the box while the results follow it.
+  await expect(box).toBeFocused()
+  await expect(box).toHaveValue('Azerbaijan')
+
+  // Every keystroke replaced the one entry that entering /search added: Back leaves search.
+  await page.goBack()
+  await expect(page).toHaveURL('/')
+  await expect(page.getByRole('heading', { level: 1, name: 'Latest news' })).toBeVisible()
+  await expect(box).toHaveValue('')
+})
+
+test('keystrokes typed while the search view loads add no history entry either', async ({
+  page,
+}) => {
+  // A slow network: the search view's script arrives only when the test lets it.
+  const isSearchRoute = (url: URL) => /\/assets\/search-(?!engine-)[\w-]+\.js$/.test(url.pathname)
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(isSearchRoute, async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.clock.install()
+  await page.goto('/')
+  // Time stands still but for the steps below, so each pause of the typing is exact.
+  await page.clock.pauseAt(Date.now() + 60_000)
+  const box = searchBox(page)
+  const routeRequested = page.waitForRequest((request) => isSearchRoute(new URL(request.url())))
+
+  await box.pressSequentially('Az')
+  await page.clock.runFor(1000)
+  await routeRequested
+  // The reader types on while /search loads, then pauses again once it has.
+  await box.pressSequentially('er')
+  release()
+  await expect(page).toHaveURL(searchUrl({ q: 'Az' }))
+  await page.clock.runFor(1000)
+  await page.clock.resume()
+  await expect(page).toHaveURL(searchUrl({ q: 'Azer' }))
+  await expect(resultStatus(page)).toContainText('for “Azer”')
+
+  await page.goBack()
+  await expect(page).toHaveURL('/')
+})
+
+test('Enter commits a query: Back from the next committed query returns to it', async ({
+  page,
+}) => {
+  await page.goto('/')
+  const box = searchBox(page)
+
+  // A reader types, reads the results as they follow the typing, then presses Enter.
+  await box.fill(fundingSearch.query)
+  await expect(page).toHaveURL(searchUrl({ q: fundingSearch.query }))
+  await box.press('Enter')
+  await expect(resultStatus(page)).toHaveText(`12 results for “${fundingSearch.query}”`)
+
+  await box.fill('Hajiyev')
+  await expect(page).toHaveURL(searchUrl({ q: 'Hajiyev' }))
+  await expect(resultStatus(page)).toHaveText('1 result for “Hajiyev”')
+  await box.press('Enter')
+  await expect(page).toHaveURL(searchUrl({ q: 'Hajiyev' }))
+
+  await page.goBack()
+  await expect(page).toHaveURL(searchUrl({ q: fundingSearch.query }))
+  await expect(resultStatus(page)).toHaveText(`12 results for “${fundingSearch.query}”`)
+  await expect(box).toHaveValue(fundingSearch.query)
+})
+
+test('Enter on the query the results already show adds no second history entry', async ({
+  page,
+}) => {
+  await page.goto('/')
+  const box = searchBox(page)
+
+  await box.fill(fundingSearch.query)
+  await expect(page).toHaveURL(searchUrl({ q: fundingSearch.query }))
+  await expect(resultStatus(page)).toHaveText(`12 results for “${fundingSearch.query}”`)
+  await box.press('Enter')
+  await expect(resultStatus(page)).toHaveText(`12 results for “${fundingSearch.query}”`)
+
+  // One Back leaves search: no entry that looks the same as the one before it.
+  await page.goBack()
+  await expect(page).toHaveURL('/')
+  await expect(page.getByRole('heading', { level: 1, name: 'Latest news' })).toBeVisible()
+})
+
+test('a deep link with a source opens onto the filtered results, with counts per source', async ({
+  page,
+}) => {
+  await page.goto(searchUrl({ q: fundingSearch.query, source: 'valley-courier' }))
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search: funding')
+  await expect(resultStatus(page)).toHaveText('3 results for “funding”')
+  const filters = page.getByRole('navigation', { name: 'Filter by source' })
+  await expect(filters.getByRole('link')).toHaveText([
+    `All sources (${fundingSearch.total})`,
+    ...fundingSearch.sources.map((source) => `${source.name} (${source.count})`),
+  ])
+  await expect(filters.getByRole('link', { name: 'Valley Courier (3)' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  )
+  await expect(results(page)).toHaveCount(3)
+  for (const card of await results(page).all()) {
+    await expect(card.getByRole('link', { name: 'Valley Courier' })).toBeVisible()
+  }
+})
+
+test('sorting by newest and the source chips update the URL', async ({ page }) => {
+  await page.goto(searchUrl({ q: fundingSearch.query, source: 'valley-courier' }))
+  await expect(resultStatus(page)).toHaveText('3 results for “funding”')
+
+  const sort = page.getByRole('navigation', { name: 'Sort results' })
+  await expect(sort.getByRole('link', { name: 'Most relevant' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  )
+  await sort.getByRole('link', { name: 'Newest first' }).click()
+  await expect(page).toHaveURL(
+    searchUrl({ q: fundingSearch.query, source: 'valley-courier', sort: 'newest' }),
+  )
+  await expect(sort.getByRole('link', { name: 'Newest first' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  )
+  await expect(results(page).getByRole('heading', { level: 2 })).toHaveText(
+    fundingSearch.valleyCourierNewestFirst,
+  )
+
+  const filters = page.getByRole('navigation', { name: 'Filter by source' })
+  await filters.getByRole('link', { name: 'Night Owl Wire (1)' }).click()
+  await expect(page).toHaveURL(
+    searchUrl({ q: fundingSearch.query, source: 'night-owl-wire', sort: 'newest' }),
+  )
+  await expect(resultStatus(page)).toHaveText('1 result for “funding”')
+  await expect(results(page).getByRole('heading', { level: 2 })).toHaveText([byNightOwlWire.title])
+
+  await filters.getByRole('link', { name: `All sources (${fundingSearch.total})` }).click()
+  await expect(page).toHaveURL(searchUrl({ q: fundingSearch.query, sort: 'newest' }))
+  await expect(resultStatus(page)).toHaveText('12 results for “funding”')
+  // Newest first over every source: the Night Owl Wire story is the newest of the twelve.
+  await expect(results(page).first().getByRole('heading', { level: 2 })).toHaveText(
+    byNightOwlWire.title,
+  )
+})
+
+test('a quoted phrase matches only the article with those words side by side', async ({ page }) => {
+  await page.goto(searchUrl({ q: boardUnveilsPlans.words }))
+  await expect(resultStatus(page)).toHaveText(
+    `${boardUnveilsPlans.looseTotal} results for “${boardUnveilsPlans.words}”`,
+  )
+
+  const phrase = `"${boardUnveilsPlans.words}"`
+  await page.goto(searchUrl({ q: phrase }))
+  await expect(resultStatus(page)).toHaveText(`1 result for “${phrase}”`)
+  await expect(results(page).getByRole('heading', { level: 2 })).toHaveText([
+    boardUnveilsPlans.title,
+  ])
+  await expect(results(page).getByRole('heading', { level: 2 }).locator('mark')).toHaveText([
+    'board',
+    'unveils',
+    'plans',
+  ])
+})
+
+for (const typo of [
+  { typed: 'Azerbijan', corrected: 'azerbaijan' },
+  { typed: 'Hajiev', corrected: 'hajiyev' },
+]) {
+  test(`a typo, ${typo.typed}, finds the sample first and offers the words as typed`, async ({
+    page,
+  }) => {
+    await page.goto(searchUrl({ q: typo.typed }))
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Search: ${typo.typed}`)
+    await expect(page.getByRole('main')).toContainText(`Showing results for ${typo.corrected}.`)
+    await expect(results(page).first().getByRole('heading', { level: 2 })).toHaveText(sample.title)
+    await expect(results(page).first().locator('mark').first()).toHaveText(
+      new RegExp(`^${typo.corrected}$`, 'i'),
+    )
+
+    await page.getByRole('link', { name: `Search instead for ${typo.typed}` }).click()
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${typo.typed}(&|$)`))
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Search: ${typo.typed}`)
+    await expect(resultStatus(page)).toHaveText(`No results for “${typo.typed}”.`)
+    await expect(page.getByText('Showing results for')).toHaveCount(0)
+  })
+}
+
+test('a result opens the article with the searched word marked and scrolled into view', async ({
+  page,
+}) => {
+  await page.goto(searchUrl({ q: caucasus.query }))
+  await expect(resultStatus(page)).toHaveText('1 result for “Caucasus”')
+  await results(page).getByRole('link', { name: sample.title }).click()
+
+  await expect(page).toHaveURL(articlePath(sample))
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(sample.title)
+  // The word is in the next-to-last paragraph, far below the fold of a long article.
+  await expect(marks(page)).toHaveText(['Caucasus'])
+  await expect(marks(page)).toBeInViewport()
+  await expect.poll(() => scrollY(page)).toBeGreaterThan(0)
+})
+
+test('the marks stay on the searched article only, and Back returns to the results', async ({
+  page,
+}) => {
+  const url = searchUrl({ q: survey.query, sort: 'newest' })
+  await page.goto(url)
+  await expect(results(page).first().getByRole('heading', { level: 2 })).toHaveText(newest.title)
+  await results(page).getByRole('link', { name: newest.title }).click()
+
+  await expect(page).toHaveURL(articlePath(newest))
+  await expect(marks(page).first()).toHaveText('survey')
+  await expect(marks(page).first()).toBeInViewport()
+
+  await page.getByRole('link', { name: /Next article/ }).click()
+  await expect(page).toHaveURL(articlePath(secondNewest))
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(secondNewest.title)
+  // The word is in this article too, but the reader did not come here from the search.
+  await expect(page.getByRole('main')).toContainText('survey')
+  await expect(marks(page)).toHaveCount(0)
+
+  await page.goBack()
+  await expect(page).toHaveURL(articlePath(newest))
+  await expect(marks(page).first()).toHaveText('survey')
+  await page.goBack()
+  await expect(page).toHaveURL(url)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search: survey')
+  await expect(results(page).first().getByRole('heading', { level: 2 })).toHaveText(newest.title)
+})
+
+test('"/" focuses the search box, but types a slash inside a field', async ({ page }) => {
+  await page.goto(articlePath(newest))
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(newest.title)
+  const box = searchBox(page)
+  await expect(box).not.toBeFocused()
+
+  await page.keyboard.press('/')
+  await expect(box).toBeFocused()
+  await expect(box).toHaveValue('')
+
+  await page.keyboard.type('a/b')
+  await expect(box).toHaveValue('a/b')
+  await expect(box).toBeFocused()
+})
+
+test('the empty search shows a hint and the latest articles', async ({ page }) => {
+  await page.goto('/search')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search')
+  await expect(page.getByRole('main')).toContainText('Put words in double quotes')
+  await expect(page.getByRole('heading', { level: 2, name: 'Latest articles' })).toBeVisible()
+  await expect(page.getByRole('main').getByRole('article').first()).toContainText(newest.title)
+  await expect(searchBox(page)).toHaveValue('')
+})
+
+test('a query that matches nothing says so', async ({ page }) => {
+  await page.goto(searchUrl({ q: 'qwxzjv' }))
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search: qwxzjv')
+  await expect(resultStatus(page)).toHaveText('No results for “qwxzjv”.')
+  await expect(results(page)).toHaveCount(0)
+  await expect(searchBox(page)).toHaveValue('qwxzjv')
+})
+
+/** Queries that must not break the view: each shows as text in the heading and the box. */
+const hostile: Array<{
+  name: string
+  url: string
+  heading: string | RegExp
+  value: string | RegExp
+}> = [
+  ...[
+    { name: 'a script tag', q: '<script>alert(1)</script>' },
+    { name: 'a lone double quote', q: '"' },
+    { name: 'three double quotes', q: '"""' },
+    { name: 'only punctuation', q: '?!.,;' },
+    { name: 'emoji', q: '🦊 news 👋🏽' },
+    { name: 'right-to-left text', q: 'مرحبا بالعالم' },
+  ].map(({ name, q }) => ({ name, url: searchUrl({ q }), heading: `Search: ${q}`, value: q })),
+  {
+    name: 'a 10,000-character query',
+    url: searchUrl({ q: 'funding '.repeat(1250) }),
+    // Shown, but not all of it.
+    heading: /^Search: (funding ?){2,40}$/,
+    value: /^(funding ?){2,40}$/,
+  },
+  // Bytes that are not UTF-8 decode to U+FFFD; a "%" that starts no escape stays itself.
+  {
+    name: 'malformed percent-encoding',
+    url: '/search?q=%E0%A4%A',
+    heading: 'Search: \uFFFD%A',
+    value: '\uFFFD%A',
+  },
+  { name: 'a lone percent sign', url: '/search?q=%', heading: 'Search: %', value: '%' },
+]
+
+for (const query of hostile) {
+  test(`a hostile query, ${query.name}, shows as text and runs nothing`, async ({ page }) => {
+    const dialogs: string[] = []
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message())
+      void dialog.dismiss()
+    })
+    await page.goto(query.url)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(query.heading)
+    await expect(searchBox(page)).toHaveValue(query.value)
+    await expect(resultStatus(page)).toHaveText(/^(No results for “.*”\.|\d+ results? for “.*”)$/s)
+    await expect(page.getByRole('alert')).toHaveCount(0)
+    expect(dialogs).toEqual([])
+  })
+}
+
+test('markup typed in the box is searched as words and shown as text', async ({ page }) => {
+  const dialogs: string[] = []
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
+  await page.goto('/')
+  await searchBox(page).fill('<script>alert(1)</script>')
+  await searchBox(page).press('Enter')
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Search: <script>alert(1)</script>',
+  )
+  await expect(results(page).first().getByRole('heading', { level: 2 })).toHaveText(withHtml.title)
+  await expect(results(page).first()).toContainText('<script>alert(1)</script>')
+  expect(dialogs).toEqual([])
+})
+
+test('a search index file that fails shows an error, and Retry recovers', async ({
+  page,
+  allowConsole,
+}) => {
+  allowConsole(SERVER_ERROR)
+  const indexRoot = '**/data/*/search/root.bin'
+  let failures = 0
+  await page.route(indexRoot, async (route) => {
+    failures += 1
+    await route.fulfill({ status: 500, body: 'Internal Server Error' })
+  })
+
+  await page.goto(searchUrl({ q: 'Hajiyev' }))
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('Search could not load')
+  expect(failures).toBeGreaterThan(0)
+
+  await page.unroute(indexRoot)
+  await alert.getByRole('button', { name: 'Retry' }).click()
+  await expect(resultStatus(page)).toHaveText('1 result for “Hajiyev”')
+  await expect(results(page).getByRole('heading', { level: 2 })).toHaveText([sample.title])
+  await expect(alert).toHaveCount(0)
+})
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the search view with results has no WCAG violations in the ${colorScheme} scheme`, async ({
+    page,
+    makeAxeBuilder,
+  }) => {
+    await page.emulateMedia({ colorScheme })
+    await page.goto(searchUrl({ q: 'Azerbijan' }))
+    await expect(resultStatus(page)).toHaveText('1 result for “azerbaijan”')
+    await expect(marks(page).first()).toBeVisible()
+
+    const { violations } = await makeAxeBuilder().analyze()
+    const found = violations.map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n` +
+        violation.nodes
+          .map((node) => `  ${node.target.join(' ')}: ${node.failureSummary}`)
+          .join('\n'),
+    )
+    expect(found).toEqual([])
+  })
+}
