@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { readCorpus } from '../../../scripts/corpus/read-corpus.ts'
 import { parseArticle } from './parse-article.ts'
 import type { ParseResult } from './types.ts'
+import { seededRandom } from '@/testing/seeded-random'
 
 const SEED = 0x5eed_2024
 const CASES = 1500
@@ -19,24 +20,7 @@ afterAll(() => {
   vi.restoreAllMocks()
 })
 
-/** mulberry32: a small, seeded PRNG, so every run feeds the same inputs. */
-function random(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (n: number) => Math.floor(next() * n)
-  const pick = <T>(items: readonly T[]): T => {
-    const item = items[int(items.length)]
-    if (item === undefined) throw new Error('pick from an empty list')
-    return item
-  }
-  return { int, pick, chance: (p: number) => next() < p }
-}
+const random = seededRandom
 
 type Random = ReturnType<typeof random>
 

@@ -4,29 +4,13 @@ import { memorySite } from '../../../../scripts/search/memory-site.ts'
 import { parseArticle } from '../../../lib/corpus/parse-article.ts'
 import type { Article } from '../../../lib/corpus/types.ts'
 import { createSearchEngine, type SearchOptions, type SearchResult } from './search-engine.ts'
+import { seededRandom } from '@/testing/seeded-random'
 
 const SEED = 0x5ea2c4
 const ARTICLES = 120
 const QUERIES = 400
 
-/** mulberry32: seeded, so every run searches the same corpus with the same queries. */
-function random(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (n: number) => Math.floor(next() * n)
-  const pick = <T>(items: readonly T[]): T => {
-    const item = items[int(items.length)]
-    if (item === undefined) throw new Error('pick from an empty list')
-    return item
-  }
-  return { int, pick, chance: (p: number) => next() < p }
-}
+const random = seededRandom
 
 const rng = random(SEED)
 const SYLLABLES = ['ka', 'ro', 'mi', 'zə', 'ğu', 'lé', 'ßa', 'to', 'ne', 'vi', 'שׁ', '東', 'qu', 'x']
