@@ -20,13 +20,3 @@ export function escapeHtml(text: string): string {
 export function escapeXml(text: string): string {
   return escapeHtml(text).replace(/&#39;/g, '&apos;')
 }
-
-/** JSON to stand inside a <script> element: `</script>` and `<!--` cannot occur in it. */
-export function jsonForScript(value: unknown): string {
-  return wellFormed(JSON.stringify(value))
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-}

@@ -42,6 +42,8 @@ export function Component() {
   const location = useLocation()
   const id = idParam(params.id) ?? ''
   const { data: article } = useSuspenseQuery(articleQueries.detail(id))
+  // The list the reader came from in this tab, if any.
+  const cameFrom = backPath(location.state, '')
   return (
     <>
       <PageMeta
@@ -56,8 +58,8 @@ export function Component() {
       />
       <ArticleView
         article={article}
-        backTo={backPath(location.state, paths.home(article.listPage))}
-        backIsHistory={backPath(location.state, '') !== ''}
+        backTo={cameFrom || paths.home(article.listPage)}
+        backIsHistory={cameFrom !== ''}
         highlight={searchHighlight(location.state)}
       />
     </>

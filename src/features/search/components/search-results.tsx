@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Link, useLocation } from 'react-router-dom'
 import { HighlightedText } from '@/components/ui/highlighted-text'
 import { paths } from '@/config/paths'
@@ -92,59 +92,55 @@ type SearchFiltersProps = { result: SearchResult; state: SearchUrlState }
 
 function SearchFilters({ result, state }: SearchFiltersProps) {
   const all = result.sources.reduce((sum, s) => sum + s.count, 0)
+  const sorts = [
+    { sort: 'relevance', label: 'Most relevant' },
+    { sort: 'newest', label: 'Newest first' },
+  ] as const
   return (
     <div className="search-filters">
       <nav aria-label="Filter by source">
         <ul className="chips">
-          <li>
-            <Link
-              className="chip"
-              to={searchHref({ ...state, source: null })}
-              aria-current={state.source === null ? 'page' : undefined}
-              replace
-            >
-              All sources ({all.toLocaleString('en')})
-            </Link>
-          </li>
+          <FilterChip to={searchHref({ ...state, source: null })} current={state.source === null}>
+            All sources ({all.toLocaleString('en')})
+          </FilterChip>
           {result.sources.map((source) => (
-            <li key={source.slug}>
-              <Link
-                className="chip"
-                to={searchHref({ ...state, source: source.slug })}
-                aria-current={state.source === source.slug ? 'page' : undefined}
-                replace
-              >
-                {source.name} ({source.count.toLocaleString('en')})
-              </Link>
-            </li>
+            <FilterChip
+              key={source.slug}
+              to={searchHref({ ...state, source: source.slug })}
+              current={state.source === source.slug}
+            >
+              {source.name} ({source.count.toLocaleString('en')})
+            </FilterChip>
           ))}
         </ul>
       </nav>
       <nav aria-label="Sort results">
         <ul className="chips">
-          <li>
-            <Link
-              className="chip"
-              to={searchHref({ ...state, sort: 'relevance' })}
-              aria-current={state.sort === 'relevance' ? 'page' : undefined}
-              replace
+          {sorts.map(({ sort, label }) => (
+            <FilterChip
+              key={sort}
+              to={searchHref({ ...state, sort })}
+              current={state.sort === sort}
             >
-              Most relevant
-            </Link>
-          </li>
-          <li>
-            <Link
-              className="chip"
-              to={searchHref({ ...state, sort: 'newest' })}
-              aria-current={state.sort === 'newest' ? 'page' : undefined}
-              replace
-            >
-              Newest first
-            </Link>
-          </li>
+              {label}
+            </FilterChip>
+          ))}
         </ul>
       </nav>
     </div>
+  )
+}
+
+type FilterChipProps = { to: string; current: boolean; children: ReactNode }
+
+/** A filter or sort choice: a link that replaces the history entry, marked when it is in force. */
+function FilterChip({ to, current, children }: FilterChipProps) {
+  return (
+    <li>
+      <Link className="chip" to={to} aria-current={current ? 'page' : undefined} replace>
+        {children}
+      </Link>
+    </li>
   )
 }
 
