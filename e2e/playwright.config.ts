@@ -5,6 +5,7 @@
  * way a static host would (scripts/serve.ts), then drives Chromium against it.
  *
  * Environment: CHROMIUM_PATH (the browser; see e2e/browser.ts), E2E_PORT (default 4180),
+ * E2E_DIST (the built site's folder, default e2e/.dist; give parallel runs their own),
  * E2E_REACT_DEV=1 (build React's development version), CI (no reused server, no test.only).
  */
 import { fileURLToPath } from 'node:url'
@@ -14,6 +15,7 @@ import { describeBrowser, findBrowser } from './browser'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const port = Number(process.env.E2E_PORT ?? 4180)
 const baseURL = `http://127.0.0.1:${port}`
+const distDir = process.env.E2E_DIST ?? 'e2e/.dist'
 
 const browser = findBrowser().choice
 if (browser === null) {
@@ -52,7 +54,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx tsx scripts/build.ts --outDir e2e/.dist && npx tsx scripts/serve.ts --dir e2e/.dist --port ${port}`,
+    command: `npx tsx scripts/build.ts --outDir ${distDir} && npx tsx scripts/serve.ts --dir ${distDir} --port ${port}`,
     cwd: root,
     env: {
       CORPUS_DIR: 'e2e/fixtures/corpus',
