@@ -8,20 +8,21 @@
  * table, the machine, and whether the targets are met. Exits 1 when a target is missed.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { availableParallelism, cpus, totalmem } from 'node:os'
-import { dirname, join, relative, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import {
+  BENCH_DIR,
+  ROOT,
+  SEED,
+  ensureCorpus,
+  folderSize,
+  type GeneratedCorpus,
+} from './bench/corpora.ts'
+import { machineLine } from './bench/machine.ts'
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const BENCH_DIR = join(ROOT, 'bench-out')
-const SEED = 1
-const GENERATOR = join(ROOT, 'scripts', 'generate-corpus.ts')
 const CHILD = join(ROOT, 'scripts', 'corpus', 'bench-compile-child.ts')
 const GNU_TIME = '/usr/bin/time'
-/** Written into a cached corpus once its generation finished. Dot files are not articles. */
-const COMPLETE_MARKER = '.bench-complete.json'
 
 const MB = 1024 * 1024
 const TIME_TARGETS = new Map([
@@ -47,7 +48,7 @@ type Row = ChildResult & {
   rssFrom: 'GNU time' | 'child'
   outFiles: number
   outBytes: number
-  generated: { seconds: number } | 'cached'
+  generated: GeneratedCorpus['generated']
 }
 
 function isChildResult(value: unknown): value is ChildResult {
@@ -77,45 +78,6 @@ function hasGnuTime(): boolean {
   if (!existsSync(GNU_TIME)) return false
   const probe = spawnSync(GNU_TIME, ['-v', 'true'], { encoding: 'utf8' })
   return probe.status === 0 && /Maximum resident set size/.test(probe.stderr)
-}
-
-function countTxt(dir: string): number {
-  return readdirSync(dir).filter((name) => name.endsWith('.txt')).length
-}
-
-/** The cached corpus for `size`, generated first when missing or incomplete. */
-function ensureCorpus(size: number): { dir: string; generated: Row['generated'] } {
-  const dir = join(BENCH_DIR, `corpus-${size}-seed${SEED}`)
-  const marker = join(dir, COMPLETE_MARKER)
-  if (existsSync(marker)) {
-    const recorded: unknown = JSON.parse(readFileSync(marker, 'utf8'))
-    const count =
-      typeof recorded === 'object' && recorded !== null && Reflect.get(recorded, 'count')
-    if (count === size && countTxt(dir) === size) return { dir, generated: 'cached' }
-  }
-  rmSync(marker, { force: true })
-  console.error(`bench: generating ${size} articles into ${relative(ROOT, dir)}`)
-  const started = performance.now()
-  const args = ['--count', String(size), '--out', dir, '--seed', String(SEED), '--force']
-  const run = spawnSync(process.execPath, nodeScript(GENERATOR, args), {
-    cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
-  if (run.status !== 0) throw new Error(`generating ${size} articles failed (exit ${run.status})`)
-  const seconds = (performance.now() - started) / 1000
-  writeFileSync(marker, JSON.stringify({ count: size, seed: SEED }))
-  return { dir, generated: { seconds } }
-}
-
-function folderSize(dir: string): { files: number; bytes: number } {
-  let files = 0
-  let bytes = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue
-    files += 1
-    bytes += statSync(join(entry.parentPath, entry.name)).size
-  }
-  return { files, bytes }
 }
 
 function compile(size: number, corpusDir: string, gnuTime: boolean): Omit<Row, 'generated'> {
@@ -150,18 +112,6 @@ function compile(size: number, corpusDir: string, gnuTime: boolean): Omit<Row, '
   } finally {
     rmSync(outDir, { recursive: true, force: true })
   }
-}
-
-function cpuModel(): string {
-  try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('model name'))
-    if (line) return line.slice(line.indexOf(':') + 1).trim()
-  } catch {
-    // Not Linux: fall back to what Node reports.
-  }
-  return cpus()[0]?.model ?? 'unknown'
 }
 
 function table(rows: readonly Row[]): string {
@@ -232,7 +182,7 @@ function main(): number {
   const output = [
     '## Corpus compile benchmark',
     '',
-    `Machine: ${availableParallelism()} CPUs (nproc), ${cpuModel()}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node ${process.version}, ${process.platform}`,
+    `Machine: ${machineLine()}`,
     `Peak RSS from ${gnuTime ? 'GNU time -v (max resident set size of the child)' : "the child's process.resourceUsage().maxRSS"}; wall time is the whole child process (Node start, tsx, read, parse, emit). MB = 2^20 bytes.`,
     '',
     table(rows),
