@@ -1,7 +1,13 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs'
 import { expect, it } from 'vitest'
-import { parseArticle, type ParseOptions } from './parse-article.ts'
+import {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_LINES,
+  MAX_FRONT_MATTER_DEPTH,
+  parseArticle,
+  type ParseOptions,
+} from './parse-article.ts'
 import type { Article, Diagnostic, ParseResult } from './types.ts'
 
 const FILE = '007_0123456789abcdef.txt'
@@ -196,6 +202,78 @@ it('rejects a file over the size limit', () => {
   expect(error.message).toContain('limit of 16 bytes')
   expect(parse(text, { maxBytes: bytesOf(text).length }).article).not.toBeNull()
 })
+
+it('rejects a file with more lines than the limit, counting LF, CRLF and lone CR', () => {
+  const lines = ['The council approved the budget on Monday.', '', 'More text.', '', 'Daily Post']
+  for (const eol of ['\n', '\r\n', '\r']) {
+    const text = lines.join(eol) + eol
+    const error = errorOf(parse(text, { maxLines: 4 }))
+    expect(error).toMatchObject({ severity: 'error', file: FILE, line: 5 })
+    expect(error.message).toBe('file has 5 lines, over the limit of 4 lines')
+    expect(parse(text, { maxLines: 5 }).article).not.toBeNull()
+  }
+  // No line break at the end: the last line still counts.
+  expect(errorOf(parse(lines.join('\n'), { maxLines: 4 })).message).toContain('has 5 lines')
+})
+
+it('rejects a million one-character lines under the size limit by its line count', () => {
+  const text = 'a\n'.repeat(1_000_000)
+  expect(bytesOf(text).length).toBeLessThan(DEFAULT_MAX_BYTES)
+  const error = errorOf(parse(text))
+  expect(error).toMatchObject({ severity: 'error', file: FILE, line: DEFAULT_MAX_LINES + 1 })
+  expect(error.message).toBe(`file has 1000000 lines, over the limit of ${DEFAULT_MAX_LINES} lines`)
+})
+
+/** Front matter whose `deep` key holds collections nested `depth` levels (the mapping is one). */
+const nestings: [string, (depth: number) => string[]][] = [
+  ['flow lists', (depth) => [`deep: ${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}`]],
+  ['flow mappings', (depth) => [`deep: ${'{a: '.repeat(depth - 1)}1${'}'.repeat(depth - 1)}`]],
+  [
+    'block mappings',
+    (depth) => ['deep:', ...Array.from({ length: depth - 1 }, (_, i) => `${' '.repeat(i + 1)}a:`)],
+  ],
+  [
+    'block lists',
+    (depth) => ['deep:', ...Array.from({ length: depth - 1 }, (_, i) => `${'  '.repeat(i)}-`)],
+  ],
+  [
+    'a block list of flow lists',
+    (depth) => ['deep:', `- ${'['.repeat(depth - 2)}${']'.repeat(depth - 2)}`],
+  ],
+]
+
+it.each(nestings)('accepts front matter nested to the depth limit in %s', (_, nest) => {
+  const result = parse(withFrontMatter('title: Deep', ...nest(MAX_FRONT_MATTER_DEPTH)))
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+  expect(result.article?.title).toBe('Deep')
+})
+
+it.each(nestings)('rejects front matter nested one level past the limit in %s', (_, nest) => {
+  const yaml = nest(MAX_FRONT_MATTER_DEPTH + 1)
+  const error = errorOf(parse(withFrontMatter('title: Deep', ...yaml)))
+  // The fence is line 1 and the title line 2; the file line of the first collection too deep.
+  const deepest = yaml.length === 1 ? 0 : yaml.length - 1
+  expect(error).toMatchObject({ severity: 'error', file: FILE, line: 3 + deepest })
+  expect(error.message).toBe(
+    `front matter nests lists or mappings more than ${MAX_FRONT_MATTER_DEPTH} levels deep`,
+  )
+})
+
+it.each([
+  ['[', ']'],
+  ['{a: ', '}'],
+])(
+  'rejects 100,000 levels of %s in front matter with a clear error, not a stack overflow',
+  (open, close) => {
+    const error = errorOf(
+      parse(withFrontMatter(`deep: ${open.repeat(100_000)}${close.repeat(100_000)}`)),
+    )
+    expect(error).toMatchObject({ severity: 'error', file: FILE, line: 2 })
+    expect(error.message).toMatch(
+      /^front matter nests lists or mappings more than \d+ levels deep$/,
+    )
+  },
+)
 
 it('rejects a body with no text', () => {
   const frontMatterOnly = errorOf(parse('---\ntitle: Budget\nsource: Daily Post\n---\n\n\n'))

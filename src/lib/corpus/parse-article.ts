@@ -1,15 +1,26 @@
-import { LineCounter, isMap, isScalar, parseDocument } from 'yaml'
+import { CST, Lexer, LineCounter, Parser, isMap, isScalar, parseDocument } from 'yaml'
 import type { Article, Diagnostic, ParseResult } from './types.ts'
 import { countWords, deriveExcerpt, deriveTitle, readingMinutes, slugify } from './derive.ts'
 
 export const FILE_NAME_PATTERN = /^(\d+)_([0-9a-f]{16})\.txt$/
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+/**
+ * Prose at the size limit runs to about 25,000 lines even when hard-wrapped; a file with more is
+ * not an article (a million one-character lines), and each line costs the parser memory.
+ */
+export const DEFAULT_MAX_LINES = 100_000
+/**
+ * The fields need two levels (the mapping, the tags list). The bound keeps the YAML composer's
+ * recursion far from the stack limit, whatever the caller's stack, and names the problem.
+ */
+export const MAX_FRONT_MATTER_DEPTH = 20
 /** A last paragraph this short, on one line and not ending a sentence, names the source. */
 const SOURCE_LINE_MAX = 40
 const FRONT_MATTER_KEYS = new Set('title date source url author tags language license'.split(' '))
 
 export type ParseOptions = {
   maxBytes?: number
+  maxLines?: number
 }
 
 type Paragraph = { text: string; line: number; lines: number }
@@ -43,6 +54,11 @@ export function parseArticle(
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   if (bytes.length > maxBytes) {
     return fail(1, `file is ${bytes.length} bytes, over the limit of ${maxBytes} bytes`)
+  }
+  const maxLines = options.maxLines ?? DEFAULT_MAX_LINES
+  const lineCount = countLines(bytes)
+  if (lineCount > maxLines) {
+    return fail(maxLines + 1, `file has ${lineCount} lines, over the limit of ${maxLines} lines`)
   }
   const nul = bytes.indexOf(0)
   if (nul !== -1) {
@@ -143,6 +159,12 @@ type FrontMatter =
 function readFrontMatter(yaml: string, firstLine: number): FrontMatter {
   const keyLines = new Map<string, number>()
   const fileLine = (line: number) => firstLine + line - 1
+  const tooDeep = firstTooDeep(yaml, MAX_FRONT_MATTER_DEPTH)
+  if (tooDeep !== null) {
+    const line = fileLine(yaml.slice(0, tooDeep).split('\n').length)
+    const message = `front matter nests lists or mappings more than ${MAX_FRONT_MATTER_DEPTH} levels deep`
+    return { error: { line, message }, values: {}, keyLines }
+  }
   const lineCounter = new LineCounter()
   const doc = parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: true })
   const yamlError = doc.errors[0]
@@ -183,6 +205,25 @@ function readFrontMatter(yaml: string, firstLine: number): FrontMatter {
       keyLines,
     }
   }
+}
+
+/**
+ * Offset of the first list or mapping nested deeper than maxDepth, or null. The CST parser keeps
+ * its open collections on its own stack (it does not recurse), so it is fed one lexical token at
+ * a time and stopped as soon as that stack is too deep: a file of 500,000 "[" costs no more than
+ * one of 21.
+ */
+function firstTooDeep(yaml: string, maxDepth: number): number | null {
+  const parser = new Parser()
+  const tooDeep = () => parser.stack.filter((token) => CST.isCollection(token)).length > maxDepth
+  for (const lexeme of new Lexer().lex(yaml)) {
+    const finished = parser.next(lexeme)
+    while (!finished.next().done) {
+      // The tokens this lexeme completes are not needed, only the depth on the way.
+    }
+    if (tooDeep()) return parser.offset
+  }
+  return null
 }
 
 type Fields = {
@@ -332,6 +373,16 @@ function describe(value: unknown): string {
 
 function hex(byte: number | undefined): string {
   return (byte ?? 0).toString(16).padStart(2, '0').toUpperCase()
+}
+
+/** Lines as the normalised text has them: LF, CRLF and a lone CR each end one. */
+function countLines(bytes: Uint8Array): number {
+  let breaks = 0
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) breaks++
+  }
+  const last = bytes[bytes.length - 1]
+  return breaks + (last === 0x0a || last === 0x0d || bytes.length === 0 ? 0 : 1)
 }
 
 function lineAtByte(bytes: Uint8Array, offset: number): number {
