@@ -1,11 +1,12 @@
 import { hydrate } from '@tanstack/react-query'
-import { StrictMode } from 'react'
+import { StrictMode, startTransition } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { matchRoutes } from 'react-router-dom'
 import { App } from './app/app'
 import { PRERENDERED_STATE_ID, readPrerenderedState } from './app/prerendered'
 import { createQueryClient } from './app/query-client'
 import { basename, createRouter, createRoutes } from './app/router'
+import { registerServiceWorker } from './lib/register-service-worker'
 import './index.css'
 
 async function start() {
@@ -38,12 +39,16 @@ async function start() {
     }),
   )
   const router = createRouter(routes, state.router)
-  hydrateRoot(
-    container,
-    <StrictMode>
-      <App queryClient={queryClient} router={router} />
-    </StrictMode>,
-  )
+  // As a transition, hydration yields to the browser every few milliseconds instead of holding
+  // the main thread for the whole page: a tap during it is handled sooner.
+  startTransition(() => {
+    hydrateRoot(
+      container,
+      <StrictMode>
+        <App queryClient={queryClient} router={router} />
+      </StrictMode>,
+    )
+  })
 }
 
 /** The tags the page's render put in the head (PageMeta's), which the app's own render replaces. */
@@ -56,3 +61,4 @@ function removePrerenderedHead(doc: Document) {
 }
 
 void start()
+registerServiceWorker()
