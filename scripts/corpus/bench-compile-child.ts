@@ -1,15 +1,21 @@
 /**
- * One compile for the corpus benchmark, run in a fresh process by scripts/bench-corpus.ts:
- * `node --import tsx scripts/corpus/bench-compile-child.ts <corpusDir> <outDir>`.
- * Prints one JSON line: seconds, articles, files, bytes, diagnostics and the process's peak RSS.
+ * One compile in a fresh process, for the corpus benchmarks and the hostile-corpus test:
+ * `node --import tsx scripts/corpus/bench-compile-child.ts <corpusDir> <outDir> [--diagnostics]`.
+ * Prints one JSON line: seconds, articles, files, bytes, error and warning counts, peak RSS;
+ * with --diagnostics also every diagnostic and the ids of the compiled articles.
  */
+import { parseArgs } from 'node:util'
 import { compileCorpus } from './compile-corpus.ts'
 import { corpusConfig } from './config.ts'
 import { errorsOf } from './report.ts'
 
-const [corpusDir, outDir] = process.argv.slice(2)
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { diagnostics: { type: 'boolean', default: false } },
+})
+const [corpusDir, outDir] = positionals
 if (!corpusDir || !outDir) {
-  console.error('usage: bench-compile-child.ts <corpusDir> <outDir>')
+  console.error('usage: bench-compile-child.ts <corpusDir> <outDir> [--diagnostics]')
   process.exit(2)
 }
 const { read, summary, seconds } = compileCorpus(corpusConfig({ CORPUS_DIR: corpusDir }), outDir)
@@ -24,5 +30,8 @@ console.log(
     errors,
     warnings: read.diagnostics.length - errors,
     maxRssKb: process.resourceUsage().maxRSS,
+    ...(values.diagnostics
+      ? { diagnostics: read.diagnostics, ids: read.articles.map((article) => article.id) }
+      : {}),
   }),
 )
