@@ -4,11 +4,12 @@ import { defineConfig } from 'vitest/config'
 import { corpusPlugin } from './scripts/vite-plugin-corpus.ts'
 import { cspPlugin } from './scripts/vite-plugin-csp.ts'
 import { deferEntryPlugin } from './scripts/vite-plugin-defer-entry.ts'
+import { serviceWorkerPlugin } from './scripts/vite-plugin-service-worker.ts'
 
 export default defineConfig({
   // Set BASE_PATH when the site is served from a sub-path (GitHub Pages project sites: /repo/).
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react(), corpusPlugin(), cspPlugin(), deferEntryPlugin()],
+  plugins: [react(), corpusPlugin(), cspPlugin(), deferEntryPlugin(), serviceWorkerPlugin()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -35,6 +35,9 @@ function netlifyHeaders(): string {
     `  ${immutable}`,
     '/data/*',
     `  ${immutable}`,
+    // The service worker: browsers look for a new one on every visit, it must never be stale.
+    '/sw.js',
+    '  Cache-Control: no-cache',
     '',
   ].join('\n')
 }

@@ -38,6 +38,7 @@ export function redirectPage(target: string, head: string, feeds: string, base: 
   <head>
     <meta charset="UTF-8" />
     <link rel="icon" href="${escapeHtml(base)}/favicon.svg" type="image/svg+xml" />
+    <link rel="manifest" href="${escapeHtml(base)}/manifest.webmanifest" />
     ${head}
     ${feeds}
     <meta http-equiv="refresh" content="0; url=${href}" />

@@ -1,0 +1,7 @@
+/**
+ * Written into the worker by scripts/vite-plugin-service-worker.ts when the site is built: the
+ * shape of ServiceWorkerBuild (cache-plan.ts), which that plugin checks it against.
+ */
+declare module 'virtual:service-worker-build' {
+  export const build: { version: string; dataVersion: string; precache: string[] }
+}
