@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router-dom'
+import { OfflineNotice } from '@/components/ui/offline-notice'
 import { site } from '@/config/site'
 import { SearchBox } from '@/features/search/components/search-box'
 
@@ -34,6 +35,7 @@ export function AppLayout() {
         </div>
         {loading ? <div className="progress" aria-hidden="true" /> : null}
       </header>
+      <OfflineNotice />
       <main id="main" ref={main} tabIndex={-1} className="container" aria-busy={loading}>
         <Outlet />
       </main>
