@@ -26,10 +26,13 @@ type Fixtures = {
 
 type Recorder = { allowed: RegExp[]; problems: string[] }
 
+/** What Playwright logs when the config's `serviceWorkers: 'block'` stops the app registering. */
+const SERVICE_WORKER_BLOCKED = /^Service Worker registration blocked by Playwright/
+
 export const test = base.extend<Fixtures & { recorder: Recorder }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from it
   recorder: async ({}, use) => {
-    await use({ allowed: [], problems: [] })
+    await use({ allowed: [SERVICE_WORKER_BLOCKED], problems: [] })
   },
 
   allowConsole: async ({ recorder }, use) => {

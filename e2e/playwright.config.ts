@@ -36,6 +36,9 @@ export default defineConfig({
     baseURL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // page.route, which the specs inject faults with, does not see what a service worker answers:
+    // the worker is off except in offline.spec.ts, which tests it.
+    serviceWorkers: 'block',
   },
   projects: [
     {
