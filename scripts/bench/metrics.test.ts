@@ -1,0 +1,80 @@
+import { expect, test } from 'vitest'
+import {
+  markdownTable,
+  median,
+  percentile,
+  rankOf,
+  relevanceByKind,
+  relevanceTargets,
+} from './metrics.ts'
+
+test('rankOf is the position from 0, or -1 when the id is absent', () => {
+  expect(rankOf(['a', 'b', 'c'], 'a')).toBe(0)
+  expect(rankOf(['a', 'b', 'c'], 'c')).toBe(2)
+  expect(rankOf(['a', 'b', 'c'], 'z')).toBe(-1)
+  expect(rankOf([], 'a')).toBe(-1)
+})
+
+test('relevanceByKind computes success@1, MRR and recall within the cutoff, per kind and all', () => {
+  const relevance = relevanceByKind([
+    { kind: 'title', rank: 0 },
+    { kind: 'title', rank: 1 },
+    { kind: 'body', rank: 3 },
+    { kind: 'body', rank: -1 },
+    { kind: 'body', rank: 10 },
+  ])
+  expect([...relevance.keys()]).toEqual(['title', 'body', 'all'])
+  expect(relevance.get('title')).toEqual({ queries: 2, successAt1: 0.5, mrr: 0.75, recall: 1 })
+  const body = relevance.get('body')
+  expect(body?.queries).toBe(3)
+  expect(body?.successAt1).toBe(0)
+  // Rank 10 is the eleventh result: outside MRR@10 and recall@10.
+  expect(body?.mrr).toBeCloseTo(0.25 / 3, 10)
+  expect(body?.recall).toBeCloseTo(1 / 3, 10)
+  const all = relevance.get('all')
+  expect(all?.queries).toBe(5)
+  expect(all?.successAt1).toBeCloseTo(0.2, 10)
+  expect(all?.mrr).toBeCloseTo((1 + 0.5 + 0.25) / 5, 10)
+  expect(all?.recall).toBeCloseTo(0.6, 10)
+})
+
+test('relevanceByKind honours another cutoff', () => {
+  const relevance = relevanceByKind([{ kind: 'typo', rank: 2 }], 2)
+  expect(relevance.get('typo')).toEqual({ queries: 1, successAt1: 0, mrr: 0, recall: 0 })
+})
+
+test('percentile is the nearest rank, whatever the input order', () => {
+  const values = [50, 10, 40, 20, 30, 60, 70, 80, 90, 100]
+  expect(percentile(values, 50)).toBe(50)
+  expect(percentile(values, 95)).toBe(100)
+  expect(percentile(values, 90)).toBe(90)
+  expect(percentile(values, 0)).toBe(10)
+  expect(percentile([7], 95)).toBe(7)
+  expect(median([3, 1, 2])).toBe(2)
+  expect(percentile([], 50)).toBeNaN()
+  expect(values[0]).toBe(50)
+})
+
+test('relevanceTargets says which targets are met and by how much one is missed', () => {
+  const relevance = relevanceByKind([
+    { kind: 'title', rank: 0 },
+    { kind: 'body', rank: 0 },
+    { kind: 'typo', rank: 0 },
+    { kind: 'typo', rank: 1 },
+  ])
+  const targets = relevanceTargets(relevance)
+  expect(targets.map((t) => [t.label, t.met])).toEqual([
+    ['title success@1 1.00', true],
+    ['body success@1 >= 0.97', true],
+    ['typo success@1 >= 0.90', false],
+    ['all success@1 >= 0.96', false],
+  ])
+  expect(targets[2]?.detail).toBe('0.50 over 2 queries, short by 0.40')
+  expect(relevanceTargets(new Map())[0]).toMatchObject({ met: false, detail: 'no queries' })
+})
+
+test('markdownTable right-aligns the columns asked for', () => {
+  expect(markdownTable(['a', 'b'], [['1', '2']], ['left', 'right'])).toBe(
+    '| a | b |\n| --- | ---: |\n| 1 | 2 |',
+  )
+})
