@@ -35,17 +35,30 @@ test('the build stops on corpus errors, listing them all, unless told to skip th
   )
   writeFileSync(join(corpus, '002_00000000000000a2.txt'), '---\ndate: 2024-13-45\n---\nBody.\n')
   writeFileSync(join(corpus, 'notes.txt'), 'not an article name\n')
+  // Only http and https are ever linked: a javascript: (or data:) url is an error, however spelled.
+  writeFileSync(
+    join(corpus, '003_00000000000000a3.txt'),
+    '---\nurl: " JavaScript:alert(document.domain)"\n---\nA story with a hostile link.\n',
+  )
+  writeFileSync(
+    join(corpus, '004_00000000000000a4.txt'),
+    '---\nurl: "data:text/html,<script>alert(1)</script>"\n---\nAnother hostile link.\n',
+  )
 
   const failed = build()
   expect(failed.status).not.toBe(0)
   const output = failed.stdout + failed.stderr
   expect(output).toContain('002_00000000000000a2.txt:2: error: "date" is not an ISO 8601 date')
   expect(output).toContain('notes.txt:1: error: file name does not match')
+  expect(output).toContain(
+    '003_00000000000000a3.txt:2: error: "url" must be an http or https URL: "JavaScript:alert(document.domain)"',
+  )
+  expect(output).toContain('004_00000000000000a4.txt:2: error: "url" must be an http or https URL')
   expect(output).toContain('CORPUS_ALLOW_ERRORS=1')
 
   const allowed = build({ CORPUS_ALLOW_ERRORS: '1' })
   expect(allowed.status).toBe(0)
-  expect(allowed.stdout + allowed.stderr).toContain('skipping 2 broken files')
+  expect(allowed.stdout + allowed.stderr).toContain('skipping 4 broken files')
   const versions = readdirSync(join(outDir, 'data'))
   expect(versions).toHaveLength(1)
   const data = join(outDir, 'data', versions[0] ?? '')
@@ -57,4 +70,7 @@ test('the build stops on corpus errors, listing them all, unless told to skip th
   const code = assets.map((f) => readFileSync(join(outDir, 'assets', f), 'utf8')).join('\n')
   expect(code).toContain(versions[0])
   expect(existsSync(join(outDir, '404.html'))).toBe(true)
+  // The unhashed file an open tab asks for the deployed version (src/lib/deployment.ts).
+  const deployed: unknown = JSON.parse(readFileSync(join(outDir, 'version.json'), 'utf8'))
+  expect(deployed).toEqual({ version: versions[0] })
 }, 60_000)

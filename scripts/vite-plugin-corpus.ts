@@ -3,7 +3,15 @@
  * `vite build`, served from memory by `vite` dev and recompiled when a corpus file changes.
  * The app learns the data version from the virtual module `virtual:corpus`.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite'
 import { formatDiagnostic } from '../src/lib/corpus/types.ts'
@@ -94,6 +102,9 @@ export function corpusPlugin(): Plugin {
         copyFileSync(join(outDir, 'index.html'), join(outDir, '404.html'))
       }
       if (!staged) return
+      // Unhashed and revalidated: an open tab whose data went missing asks it whether the site
+      // was redeployed (src/lib/deployment.ts).
+      writeFileSync(join(outDir, VERSION_FILE), versionFile(state.version))
       const target = join(outDir, 'data', state.version)
       mkdirSync(resolve(target, '..'), { recursive: true })
       rmSync(target, { recursive: true, force: true })
@@ -122,11 +133,17 @@ export function corpusPlugin(): Plugin {
 
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '').split('?')[0] ?? ''
+        if (path === `${resolved.base}${VERSION_FILE}`) {
+          res.setHeader('Content-Type', 'application/json; charset=utf-8')
+          res.setHeader('Cache-Control', 'no-store')
+          res.end(versionFile(state.version))
+          return
+        }
         const prefix = `${resolved.base}data/`
         if (!path.startsWith(prefix)) return next()
         const [version, ...rest] = path.slice(prefix.length).split('/')
         const content =
-          version === state.version ? files.get(decodeURIComponent(rest.join('/'))) : undefined
+          version === state.version ? files.get(decodePath(rest.join('/'))) : undefined
         const json = path.endsWith('.json')
         res.setHeader(
           'Content-Type',
@@ -155,6 +172,22 @@ export function corpusPlugin(): Plugin {
       })
     },
   }
+}
+
+/** A URL path decoded, or as it is when its percent-encoding is malformed (then no file has it). */
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return path
+  }
+}
+
+/** The file the build writes at the site's root (read by src/lib/deployment.ts). */
+export const VERSION_FILE = 'version.json'
+
+export function versionFile(version: string): string {
+  return `${JSON.stringify({ version })}\n`
 }
 
 function logDev(server: ViteDevServer, read: CorpusRead) {

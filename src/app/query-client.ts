@@ -1,11 +1,14 @@
 import { QueryClient } from '@tanstack/react-query'
+import { SiteUpdatedError } from '@/lib/deployment'
 import { HttpError } from '@/lib/fetch-json'
 
-const MAX_RETRIES = 2
+export const MAX_RETRIES = 2
 
 /**
  * The corpus never changes while the app runs, so data never goes stale. A missing file (4xx) is
- * an answer, not a fault: it is not retried. Other failures are retried twice with backoff.
+ * an answer, not a fault: it is not retried, and neither is a redeploy (only a reload helps).
+ * Other failures (5xx, timeouts, damaged data, the network) are retried twice with backoff, so a
+ * failing file is asked for 1 + MAX_RETRIES times.
  */
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -15,9 +18,13 @@ export function createQueryClient(): QueryClient {
         gcTime: 10 * 60 * 1000,
         retry: (failures, error) =>
           !(error instanceof HttpError && error.status >= 400 && error.status < 500) &&
+          !(error instanceof SiteUpdatedError) &&
           failures < MAX_RETRIES,
         retryDelay: (attempt) => Math.min(500 * 2 ** attempt, 4000),
         refetchOnWindowFocus: false,
+        // Fetch even while the browser reports no network: the service worker may hold the file,
+        // and a failure shows the offline message instead of a query paused until reconnection.
+        networkMode: 'always',
       },
     },
   })

@@ -1,36 +1,57 @@
-import { isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router-dom'
+import { isRouteErrorResponse, useParams, useRevalidator, useRouteError } from 'react-router-dom'
 import { LoadError } from '@/components/errors/load-error'
 import { NotFound } from '@/components/errors/not-found'
-import { DataError, HttpError } from '@/lib/fetch-json'
+import { isChunkLoadError, SiteUpdatedError } from '@/lib/deployment'
+import { DataError, FetchTimeoutError, HttpError, NetworkError } from '@/lib/fetch-json'
 
-/** A script chunk of the build that is gone: the site was redeployed since this tab opened. */
-function isStaleBuild(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    /dynamically imported module|module script failed|Unable to preload CSS/i.test(error.message)
-  )
-}
+const reload = () => window.location.reload()
 
 export function RouteErrorBoundary() {
   const error = useRouteError()
   const revalidator = useRevalidator()
+  const { id } = useParams()
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />
-  if (isStaleBuild(error)) {
+  if (error instanceof SiteUpdatedError) {
     return (
       <LoadError
         title="This site has been updated"
         detail="A new version was published since this page was opened. Reload to continue with it."
         action="Reload"
-        onAction={() => window.location.reload()}
+        onAction={reload}
+      />
+    )
+  }
+  if (isChunkLoadError(error)) {
+    // The browser keeps a failed module import: only a reload tries it again.
+    return (
+      <LoadError
+        title="This page could not be loaded"
+        detail="Part of the app could not be downloaded. Check your connection, then reload."
+        action="Reload"
+        onAction={reload}
+      />
+    )
+  }
+  if (error instanceof NetworkError && !navigator.onLine) {
+    // No network, and the service worker has not saved the file (src/service-worker/).
+    const what = id === undefined ? 'page' : 'article'
+    return (
+      <LoadError
+        title="You are offline"
+        detail={`This ${what} has not been saved for offline reading. Connect to the internet to ${id === undefined ? 'open' : 'read'} it.`}
+        action={revalidator.state === 'loading' ? 'Retrying…' : 'Retry'}
+        onAction={() => void revalidator.revalidate()}
       />
     )
   }
   const detail =
     error instanceof HttpError
       ? `The server answered ${error.status} for data this page needs.`
-      : error instanceof DataError
-        ? 'The data for this page arrived damaged.'
-        : 'The data for this page could not be loaded. Check your connection.'
+      : error instanceof FetchTimeoutError
+        ? 'The server did not answer in time with the data this page needs.'
+        : error instanceof DataError
+          ? 'The data for this page arrived damaged.'
+          : 'The data for this page could not be loaded. Check your connection.'
   return (
     <LoadError
       title="This page could not be loaded"

@@ -7,6 +7,7 @@ import {
   type RouteObject,
 } from 'react-router-dom'
 import { NotFound } from '@/components/errors/not-found'
+import { explainLoadFailure } from '@/lib/deployment'
 import { ArticleSkeleton, ListSkeleton } from '@/features/articles/components/skeletons'
 import { AppLayout } from './layout'
 import { RouteErrorBoundary } from './route-error'
@@ -24,6 +25,11 @@ const convert =
     loader: clientLoader?.(queryClient),
   })
 
+/** A route module that did not load: the site was redeployed (its chunk is gone), or offline. */
+async function failedChunk(error: unknown): Promise<never> {
+  throw await explainLoadFailure(error)
+}
+
 /** The route tree; tests mount it in a memory router. */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
   const load = convert(queryClient)
@@ -37,22 +43,22 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             {
               index: true,
               HydrateFallback: ListSkeleton,
-              lazy: () => import('./routes/home').then(load),
+              lazy: () => import('./routes/home').then(load, failedChunk),
             },
             {
               path: 'sources/:source',
               HydrateFallback: ListSkeleton,
-              lazy: () => import('./routes/source').then(load),
+              lazy: () => import('./routes/source').then(load, failedChunk),
             },
             {
               path: 'search',
               HydrateFallback: ListSkeleton,
-              lazy: () => import('./routes/search').then(load),
+              lazy: () => import('./routes/search').then(load, failedChunk),
             },
             {
               path: 'articles/:id/:slug?',
               HydrateFallback: ArticleSkeleton,
-              lazy: () => import('./routes/article').then(load),
+              lazy: () => import('./routes/article').then(load, failedChunk),
             },
             // Hosts answer /index.html with the home page: it is the home page.
             { path: 'index.html', loader: () => replace('/') },

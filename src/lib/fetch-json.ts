@@ -20,8 +20,67 @@ export class DataError extends Error {
   }
 }
 
+/** A request the server did not finish answering within FETCH_TIMEOUT_MS. */
+export class FetchTimeoutError extends Error {
+  readonly url: string
+  constructor(url: string, ms: number) {
+    super(`${url} did not answer within ${ms / 1000} s`)
+    this.name = 'FetchTimeoutError'
+    this.url = url
+  }
+}
+
+/** A request that got no answer at all: offline, or the connection failed. */
+export class NetworkError extends Error {
+  readonly url: string
+  constructor(url: string) {
+    super(`${url} could not be fetched: the network request failed`)
+    this.name = 'NetworkError'
+    this.url = url
+  }
+}
+
+/** How long a request (headers and body) may take before the app gives up on it. */
+export const FETCH_TIMEOUT_MS = 10_000
+
 export function isNotFound(error: unknown): boolean {
   return error instanceof HttpError && error.status === 404
+}
+
+/**
+ * Fetches a file and reads its body with `read`, all within FETCH_TIMEOUT_MS: a server that never
+ * answers becomes a FetchTimeoutError instead of a request left pending forever. Aborting `signal`
+ * (the query was cancelled) aborts the request with the signal's own reason.
+ */
+export async function fetchWithTimeout<T>(
+  url: string,
+  read: (response: Response) => Promise<T>,
+  signal?: AbortSignal,
+  init?: RequestInit,
+): Promise<T> {
+  const controller = new AbortController()
+  const timeout = new FetchTimeoutError(url, FETCH_TIMEOUT_MS)
+  // A page timer (not AbortSignal.timeout), so that tests can run the clock forward.
+  const timer = setTimeout(() => controller.abort(timeout), FETCH_TIMEOUT_MS)
+  const onAbort = () => controller.abort(signal?.reason)
+  if (signal?.aborted) onAbort()
+  else signal?.addEventListener('abort', onAbort, { once: true })
+  try {
+    let response: Response
+    try {
+      response = await fetch(url, { ...init, signal: controller.signal })
+    } catch (error) {
+      if (controller.signal.aborted) throw error
+      throw new NetworkError(url)
+    }
+    if (!response.ok) throw new HttpError(response.status, url)
+    return await read(response)
+  } catch (error) {
+    throw controller.signal.reason === timeout ? timeout : error
+  } finally {
+    clearTimeout(timer)
+    signal?.removeEventListener('abort', onAbort)
+  }
 }
 
 /** Fetches JSON and checks its shape at the boundary: what it returns is what the guard promised. */
@@ -29,10 +88,9 @@ export async function fetchJson<T>(
   url: string,
   isValid: (value: unknown) => value is T,
   signal?: AbortSignal,
+  init?: RequestInit,
 ): Promise<T> {
-  const response = await fetch(url, { signal })
-  if (!response.ok) throw new HttpError(response.status, url)
-  const text = await response.text()
+  const text = await fetchWithTimeout(url, (response) => response.text(), signal, init)
   let value: unknown
   try {
     value = JSON.parse(text)

@@ -1,6 +1,6 @@
 import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query'
 import { useLocation, useSearchParams, type LoaderFunctionArgs } from 'react-router-dom'
-import { notFound, orNotFound } from '@/app/not-found'
+import { notFound, orNotFound, orSiteUpdated } from '@/app/not-found'
 import { paths } from '@/config/paths'
 import { PageMeta } from '@/components/seo/page-meta'
 import { articleQueries } from '@/features/articles/api/article-queries'
@@ -14,7 +14,7 @@ export const clientLoader =
   async ({ request }: LoaderFunctionArgs) => {
     const page = parsePageParam(new URL(request.url).searchParams) ?? notFound()
     await Promise.all([
-      queryClient.ensureQueryData(articleQueries.manifest()),
+      orSiteUpdated(queryClient.ensureQueryData(articleQueries.manifest())),
       orNotFound(queryClient.ensureQueryData(articleQueries.page({ page, source: null }))),
     ])
     return null

@@ -1,5 +1,6 @@
 import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query'
 import { Link, useLocation, useSearchParams, type LoaderFunctionArgs } from 'react-router-dom'
+import { orSiteUpdated } from '@/app/not-found'
 import { PageMeta } from '@/components/seo/page-meta'
 import { paths } from '@/config/paths'
 import { site } from '@/config/site'
@@ -14,7 +15,9 @@ export const clientLoader =
     // The empty search shows the latest articles; results load as the reader types.
     const { q } = readSearchParams(new URL(request.url).searchParams)
     if (q.trim() === '') {
-      await queryClient.ensureQueryData(articleQueries.page({ page: 1, source: null }))
+      await orSiteUpdated(
+        queryClient.ensureQueryData(articleQueries.page({ page: 1, source: null })),
+      )
     }
     return null
   }

@@ -1,7 +1,8 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 import type { SearchEngine, SearchSort } from '@/features/search/engine/search-engine'
 import { dataUrl } from '@/lib/data-url'
-import { DataError, HttpError } from '@/lib/fetch-json'
+import { explainLoadFailure } from '@/lib/deployment'
+import { DataError, fetchWithTimeout } from '@/lib/fetch-json'
 
 export type SearchParams = {
   q: string
@@ -12,14 +13,20 @@ export type SearchParams = {
   exact: boolean
 }
 
-/** Index files are JSON or binary by their extension; `load` returns parsed JSON or the bytes. */
+/**
+ * Index files are JSON or binary by their extension; `load` returns parsed JSON or the bytes.
+ * Loads are shared by searches (the engine keeps what it loaded), so no one query's signal aborts
+ * them; the fetch timeout bounds each.
+ */
 async function load(path: string): Promise<unknown> {
   const url = dataUrl(path)
-  const response = await fetch(url)
-  if (!response.ok) throw new HttpError(response.status, url)
-  if (!path.endsWith('.json')) return new Uint8Array(await response.arrayBuffer())
+  if (!path.endsWith('.json')) {
+    return fetchWithTimeout(url, async (response) => new Uint8Array(await response.arrayBuffer()))
+  }
+  const text = await fetchWithTimeout(url, (response) => response.text())
   try {
-    return (await response.json()) as unknown
+    const value: unknown = JSON.parse(text)
+    return value
   } catch {
     throw new DataError(url, 'the response is not valid JSON')
   }
@@ -44,12 +51,25 @@ export const searchQueries = {
   results: (params: SearchParams) =>
     queryOptions({
       queryKey: [...searchQueries.all(), 'results', params] as const,
-      queryFn: async ({ signal }) =>
-        (await getEngine()).search(
-          params.q,
-          { source: params.source, sort: params.sort, limit: params.limit, correct: !params.exact },
-          signal,
-        ),
+      queryFn: async ({ signal }) => {
+        try {
+          return await (
+            await getEngine()
+          ).search(
+            params.q,
+            {
+              source: params.source,
+              sort: params.sort,
+              limit: params.limit,
+              correct: !params.exact,
+            },
+            signal,
+          )
+        } catch (error) {
+          // An index file of this tab's version that is gone, or the engine's chunk: a redeploy?
+          throw await explainLoadFailure(error)
+        }
+      },
       // While the next query runs, the last answer stays (dimmed) instead of a blank page.
       placeholderData: keepPreviousData,
       // Results are cheap to recompute from the cached index: keep a few, not every keystroke's.

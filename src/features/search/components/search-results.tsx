@@ -4,6 +4,8 @@ import { Link, useLocation } from 'react-router-dom'
 import { HighlightedText } from '@/components/ui/highlighted-text'
 import { paths } from '@/config/paths'
 import type { SearchHit, SearchResult } from '@/features/search/engine/search-engine'
+import { isChunkLoadError, SiteUpdatedError } from '@/lib/deployment'
+import { FetchTimeoutError, HttpError, NetworkError } from '@/lib/fetch-json'
 import { formatDate } from '@/lib/format'
 import { searchQueries } from '../api/search-queries'
 import { searchHref, type SearchUrlState } from '../utils/search-params'
@@ -26,10 +28,27 @@ export function SearchResults({ state }: SearchResultsProps) {
       </p>
     )
   }
+  if (query.error instanceof SiteUpdatedError) {
+    return (
+      <div className="message" role="alert">
+        <p>
+          This site has been updated since this page was opened: reload to search the new version.
+        </p>
+        <p>
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            Reload
+          </button>
+        </p>
+      </div>
+    )
+  }
   if (query.isError) {
     return (
       <div className="message" role="alert">
-        <p>Search could not load its index. Check your connection and try again.</p>
+        <p>
+          Search could not load its index: {searchFailure(query.error)}. Check your connection and
+          try again.
+        </p>
         <p>
           <button type="button" className="button" onClick={() => void query.refetch()}>
             Retry
@@ -79,6 +98,14 @@ export function SearchResults({ state }: SearchResultsProps) {
       ) : null}
     </div>
   )
+}
+
+/** What went wrong, in words, for the message above the Retry button. */
+function searchFailure(error: Error): string {
+  if (error instanceof HttpError) return `the server answered ${error.status}`
+  if (error instanceof FetchTimeoutError) return 'the server did not answer in time'
+  if (error instanceof NetworkError || isChunkLoadError(error)) return 'the network request failed'
+  return 'what arrived was damaged'
 }
 
 function resultCount(result: SearchResult, q: string): string {
