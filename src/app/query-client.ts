@@ -1,8 +1,12 @@
 import { QueryClient } from '@tanstack/react-query'
+import { articleQueries } from '@/features/articles/api/article-queries'
+import { boundInactiveQueries } from './bounded-query-cache'
 import { SiteUpdatedError } from '@/lib/deployment'
 import { HttpError } from '@/lib/fetch-json'
 
 export const MAX_RETRIES = 2
+/** Articles no view shows that stay cached (about 15 kB of heap each); older ones are refetched. */
+export const MAX_CACHED_ARTICLES = 50
 
 /**
  * The corpus never changes while the app runs, so data never goes stale. A missing file (4xx) is
@@ -11,7 +15,7 @@ export const MAX_RETRIES = 2
  * failing file is asked for 1 + MAX_RETRIES times.
  */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const queryClient = new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: Infinity,
@@ -28,4 +32,6 @@ export function createQueryClient(): QueryClient {
       },
     },
   })
+  boundInactiveQueries(queryClient, articleQueries.details(), MAX_CACHED_ARTICLES)
+  return queryClient
 }
