@@ -256,7 +256,12 @@ test("an update waits while a tab of the old build is open, then replaces the ol
   page,
   allowConsole,
 }) => {
-  allowConsole(...OFFLINE_CONSOLE)
+  // The new worker says what it discarded.
+  allowConsole(...OFFLINE_CONSOLE, /^Service worker [0-9a-f]{16}: discarded the caches of other/)
+  const warnings: string[] = []
+  context.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text())
+  })
   const deploy = await deployCopy()
   try {
     await page.goto(`${deploy.origin}/`)
@@ -313,6 +318,9 @@ test("an update waits while a tab of the old build is open, then replaces the ol
       (await (await caches.open('newsreader-data')).keys()).map((r) => new URL(r.url).pathname),
     )
     expect(dataFiles).not.toContain('/data/0ld/manifest.json')
+    expect(warnings).toContainEqual(
+      `Service worker ${newVersion}: discarded the caches of other builds (newsreader-precache-${oldVersion}, newsreader-pages-${oldVersion}) and 1 data files of other corpus versions.`,
+    )
     await expect(next.getByRole('heading', { level: 1 })).toHaveText('Latest news')
   } finally {
     deploy.server.close()

@@ -98,10 +98,19 @@ async function precache(): Promise<void> {
 }
 
 async function activate(): Promise<void> {
-  await Promise.all(obsoleteCaches(await caches.keys(), build.version).map((n) => caches.delete(n)))
+  const obsolete = obsoleteCaches(await caches.keys(), build.version)
+  await Promise.all(obsolete.map((name) => caches.delete(name)))
   const data = await caches.open(names.data)
+  let staleFiles = 0
   for (const request of await data.keys()) {
-    if (isOtherDataVersion(request.url, scope, build.dataVersion)) await data.delete(request)
+    if (!isOtherDataVersion(request.url, scope, build.dataVersion)) continue
+    await data.delete(request)
+    staleFiles += 1
+  }
+  if (obsolete.length > 0 || staleFiles > 0) {
+    console.warn(
+      `Service worker ${build.version}: discarded the caches of other builds (${obsolete.join(', ') || 'none'}) and ${staleFiles} data files of other corpus versions.`,
+    )
   }
   await self.clients.claim()
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true })
@@ -122,7 +131,7 @@ async function navigate(event: FetchEvent): Promise<Response> {
   const { request } = event
   try {
     const response = await fetch(request)
-    if (response.ok) event.waitUntil(savePage(request.url, response.clone()))
+    if (response.ok) event.waitUntil(savePage(request.url, response.clone()).catch(ignore))
     return response
   } catch (error) {
     const pages = await caches.open(names.pages)
@@ -135,6 +144,7 @@ async function navigate(event: FetchEvent): Promise<Response> {
 
 /** Keeps a page of this build for offline reading, and an article page's data with it. */
 async function savePage(url: string, response: Response): Promise<void> {
+  if (!response.headers.get('Content-Type')?.startsWith('text/html')) return
   if (!belongsToBuild(await response.clone().text(), scope, precached)) return
   await putBounded(names.pages, url, response, MAX_PAGES)
   // A prerendered article carries its data in the page: fetch it too, so that a client-side
@@ -143,9 +153,24 @@ async function savePage(url: string, response: Response): Promise<void> {
   if (dataUrl === null) return
   const data = await caches.open(names.data)
   if (await data.match(dataUrl, match)) return
-  const file = await fetch(dataUrl)
-  if (file.ok) await putBounded(names.data, dataUrl, file, MAX_DATA_FILES)
+  await saveData(dataUrl, await fetch(dataUrl))
 }
+
+/** Keeps a data file that arrived whole: a JSON file is saved only if it parses. */
+async function saveData(url: string, response: Response): Promise<void> {
+  if (!response.ok || response.type !== 'basic') return
+  if (new URL(url).pathname.endsWith('.json')) {
+    try {
+      JSON.parse(await response.clone().text())
+    } catch {
+      return
+    }
+  }
+  await putBounded(names.data, url, response, MAX_DATA_FILES)
+}
+
+/** Saving for offline reading is best effort (the storage quota may refuse): never a failure. */
+function ignore(): void {}
 
 async function cacheFirstData(event: FetchEvent): Promise<Response> {
   const { request } = event
@@ -155,9 +180,7 @@ async function cacheFirstData(event: FetchEvent): Promise<Response> {
     (await (await caches.open(names.precache)).match(request.url, match))
   if (saved) return saved
   const response = await fetch(request)
-  if (response.ok && response.type === 'basic') {
-    event.waitUntil(putBounded(names.data, request.url, response.clone(), MAX_DATA_FILES))
-  }
+  event.waitUntil(saveData(request.url, response.clone()).catch(ignore))
   return response
 }
 
