@@ -110,14 +110,20 @@ async function bundleWorker(root: string, description: ServiceWorkerBuild): Prom
 
 export function serviceWorkerPlugin(): Plugin {
   let config: ResolvedConfig
+  let written = false
   return {
     name: 'newsreader:service-worker',
     apply: 'build',
     configResolved(c) {
       config = c
     },
+    writeBundle() {
+      written = true
+    },
     async closeBundle() {
-      if (config.build.ssr) return
+      // Only after a bundle was written: a build that failed (a corpus error) reports its own.
+      if (config.build.ssr || !written) return
+      written = false
       const outDir = resolve(config.root, config.build.outDir)
       const dataVersion = dataVersionOf(outDir)
       const precache = precacheList(outDir, dataVersion)
