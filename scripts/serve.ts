@@ -60,12 +60,31 @@ try {
   process.exit(1)
 }
 
+/**
+ * The path as the request wrote it, still encoded: not through new URL() for the usual
+ * origin-form ("/a/b?c"), which would read a leading "//" as a host.
+ */
+function requestPath(target: string): string {
+  if (!target.startsWith('/')) {
+    // The absolute form a proxy sends ("http://host/a/b").
+    try {
+      return new URL(target).pathname
+    } catch {
+      return '/'
+    }
+  }
+  return target.split(/[?#]/)[0] || '/'
+}
+
 const server = createServer((req, res) => {
+  const raw = requestPath(req.url ?? '/')
   let pathname: string
   try {
-    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    pathname = decodeURIComponent(raw)
   } catch {
-    pathname = '/'
+    // Malformed percent-encoding names no file: looked up as written, it is an unknown page (the
+    // app shows it as not found) or a missing asset, never the home page.
+    pathname = raw
   }
   const inBase = pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : null
   let file = inBase === null ? null : lookUp(inBase)

@@ -8,6 +8,7 @@ import {
 } from 'react-router-dom'
 import { NotFound } from '@/components/errors/not-found'
 import { explainLoadFailure } from '@/lib/deployment'
+import { repairPercentEncoding } from '@/lib/percent-encoding'
 import { ArticleSkeleton, ListSkeleton } from '@/features/articles/components/skeletons'
 import { AppLayout } from './layout'
 import { RouteErrorBoundary } from './route-error'
@@ -73,5 +74,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
 export const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/'
 
 export function createRouter(routes: RouteObject[], hydrationData?: HydrationState) {
+  // A typed or linked URL with malformed percent-encoding: shown as the literal text it is, so
+  // the router matches it (to a not-found) instead of failing to decode it.
+  const { pathname, search, hash } = window.location
+  const repaired = repairPercentEncoding(pathname)
+  if (repaired !== pathname) {
+    window.history.replaceState(window.history.state, '', `${repaired}${search}${hash}`)
+  }
   return createBrowserRouter(routes, { basename, hydrationData })
 }

@@ -21,3 +21,8 @@ test('writes only what differs from the defaults, encoded', () => {
     '/search?q=x&source=news-az&sort=newest&exact=1',
   )
 })
+
+test('control characters in the query are spaces, so a query of them is the empty search', () => {
+  expect(readSearchParams(new URLSearchParams('q=%00%01%1b')).q.trim()).toBe('')
+  expect(readSearchParams(new URLSearchParams('q=baku%00news%0Aaz')).q).toBe('baku news az')
+})

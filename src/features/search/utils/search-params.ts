@@ -14,7 +14,8 @@ export type SearchUrlState = {
 export function readSearchParams(search: URLSearchParams): SearchUrlState {
   const source = search.get('source')
   return {
-    q: (search.get('q') ?? '').slice(0, MAX_QUERY_LENGTH),
+    // Control characters (NUL, escapes, line breaks) are never in the corpus's text: spaces.
+    q: (search.get('q') ?? '').slice(0, MAX_QUERY_LENGTH).replace(/\p{Cc}/gu, ' '),
     source: source !== null && /^[a-z0-9-]{1,100}$/.test(source) ? source : null,
     sort: search.get('sort') === 'newest' ? 'newest' : 'relevance',
     exact: search.get('exact') === '1',
