@@ -236,6 +236,7 @@ const nestings: [string, (depth: number) => string[]][] = [
     'block lists',
     (depth) => ['deep:', ...Array.from({ length: depth - 1 }, (_, i) => `${'  '.repeat(i)}-`)],
   ],
+  ['compact block lists', (depth) => ['deep:', `  ${'- '.repeat(depth - 1)}x`]],
   [
     'a block list of flow lists',
     (depth) => ['deep:', `- ${'['.repeat(depth - 2)}${']'.repeat(depth - 2)}`],

@@ -159,7 +159,10 @@ type FrontMatter =
 function readFrontMatter(yaml: string, firstLine: number): FrontMatter {
   const keyLines = new Map<string, number>()
   const fileLine = (line: number) => firstLine + line - 1
-  const tooDeep = firstTooDeep(yaml, MAX_FRONT_MATTER_DEPTH)
+  const tooDeep =
+    indicatorCount(yaml) > MAX_FRONT_MATTER_DEPTH
+      ? firstTooDeep(yaml, MAX_FRONT_MATTER_DEPTH)
+      : null
   if (tooDeep !== null) {
     const line = fileLine(yaml.slice(0, tooDeep).split('\n').length)
     const message = `front matter nests lists or mappings more than ${MAX_FRONT_MATTER_DEPTH} levels deep`
@@ -208,6 +211,21 @@ function readFrontMatter(yaml: string, firstLine: number): FrontMatter {
 }
 
 /**
+ * An upper bound on the lists and mappings the YAML can open: the YAML lexer starts one only at
+ * a ":", "[", "{", or a "-" or "?" followed by a space, a line end or a flow indicator. Most front
+ * matter has fewer than the depth limit, and then needs no depth check.
+ */
+function indicatorCount(yaml: string): number {
+  let count = 0
+  for (let i = 0; i < yaml.length; i++) {
+    const ch = yaml[i]
+    if (ch === ':' || ch === '[' || ch === '{') count++
+    else if ((ch === '-' || ch === '?') && /^[\s,[\]{}]?$/.test(yaml[i + 1] ?? '')) count++
+  }
+  return count
+}
+
+/**
  * Offset of the first list or mapping nested deeper than maxDepth, or null. The CST parser keeps
  * its open collections on its own stack (it does not recurse), so it is fed one lexical token at
  * a time and stopped as soon as that stack is too deep: a file of 500,000 "[" costs no more than
@@ -215,7 +233,10 @@ function readFrontMatter(yaml: string, firstLine: number): FrontMatter {
  */
 function firstTooDeep(yaml: string, maxDepth: number): number | null {
   const parser = new Parser()
-  const tooDeep = () => parser.stack.filter((token) => CST.isCollection(token)).length > maxDepth
+  // The stack also holds the document and scalars: only a stack this long can be too deep.
+  const tooDeep = () =>
+    parser.stack.length > maxDepth &&
+    parser.stack.filter((token) => CST.isCollection(token)).length > maxDepth
   for (const lexeme of new Lexer().lex(yaml)) {
     const finished = parser.next(lexeme)
     while (!finished.next().done) {
