@@ -12,8 +12,14 @@ export const corpus = { total: 70, pageSize: 30, pageCount: 3, lastPageSize: 10 
 /** Most prolific first, as the home page lists them. */
 export const sources = [
   { name: 'Harbor Gazette', slug: 'harbor-gazette', count: 44 },
-  { name: 'Valley Courier', slug: 'valley-courier', count: 22 },
+  { name: 'Valley Courier', slug: 'valley-courier', count: 21 },
   { name: 'Night Owl Wire', slug: 'night-owl-wire', count: 3 },
+  // withHtml's own source, whose name is markup and script; ties go by name.
+  {
+    name: 'Letters </script><script>alert(3)</script> & "Desk"',
+    slug: 'letters-script-script-alert-3-script-desk',
+    count: 1,
+  },
   { name: 'News.Az', slug: 'news-az', count: 1 },
 ] as const
 
@@ -54,13 +60,30 @@ export const byNightOwlWire: KnownArticle = {
   source: 'Night Owl Wire',
 }
 
-/** Ninth on list page 2; its title and text hold HTML that must show as text. */
-export const withHtml: KnownArticle & { lead: string } = {
+/**
+ * Ninth on list page 2; its title, text, source and front matter hold HTML, script, `</script>`,
+ * event-handler attributes and javascript: text, all of which must show as text.
+ */
+export const withHtml: KnownArticle & {
+  sourceSlug: string
+  lead: string
+  last: string
+  author: string
+  tags: string[]
+  license: string
+  url: string
+} = {
   id: 'e2e0000000000012',
   slug: 'readers-ask-why-b-bold-b-tags-appear-on-the-letters-page',
   title: 'Readers ask why <b>bold</b> tags appear on the letters page',
-  source: 'Valley Courier',
+  source: 'Letters </script><script>alert(3)</script> & "Desk"',
+  sourceSlug: 'letters-script-script-alert-3-script-desk',
   lead: 'A reader sent the snippet <script>alert(1)</script> and asked whether this page would run it.',
+  last: 'A third letter closed a tag that was never opened, </script><script>alert(8)</script>, then tried <a href="javascript:alert(9)">a link</a> and <svg onload=alert(10)>.',
+  author: '<img src=x onerror=alert(4)> Rosa Herrera',
+  tags: ['<b>letters</b>', 'javascript:alert(5)'],
+  license: 'CC BY 4.0 <a href="javascript:alert(6)">terms</a>',
+  url: 'https://example.com/letters/e2e0000000000012?q=<script>alert(7)</script>&x="onmouseover="alert(7)',
 }
 
 /** The shipped sample, without front matter: undated, last of all, on page 3. */
