@@ -17,7 +17,14 @@ const APP_INPUTS = ['src', 'scripts', 'public', 'index.html', 'vite.config.ts', 
 /** Sources the build does not read: the benchmarks themselves, and tests. */
 const NOT_BUILD_INPUTS = /^scripts\/(bench\/|bench-|lighthouse\/)|\.test\.tsx?$/
 
-export type CachedSite = { dir: string; built: { seconds: number } | 'cached' }
+export type CachedSite = {
+  dir: string
+  built: { seconds: number } | 'cached'
+  /** The digest the build was made from (siteStamp). */
+  stamp: string
+  /** Reused although the corpus or the sources changed since (the `reuse` option). */
+  stale: boolean
+}
 
 function addTree(hash: ReturnType<typeof createHash>, path: string): void {
   if (!existsSync(path) || NOT_BUILD_INPUTS.test(relative(ROOT, path))) return
@@ -44,17 +51,25 @@ export function siteStamp(corpusDir: string): string {
   return hash.digest('hex')
 }
 
-/** The site built from `corpusDir` into bench-out/sites/<name>/, built only when stale. */
-export function cachedSite(options: { corpusDir: string; name: string; rebuild?: boolean }) {
+/**
+ * The site built from `corpusDir` into bench-out/sites/<name>/, built only when stale; with
+ * `reuse`, any complete earlier build is taken (other work may be changing the sources while a
+ * long benchmark runs: a rebuild of 100,000 articles takes minutes).
+ */
+export function cachedSite(options: {
+  corpusDir: string
+  name: string
+  rebuild?: boolean
+  reuse?: boolean
+}): CachedSite {
   const dir = join(BENCH_DIR, 'sites', options.name)
   const stampPath = join(dir, STAMP)
   const stamp = siteStamp(options.corpusDir)
-  if (
-    options.rebuild !== true &&
-    existsSync(stampPath) &&
-    readFileSync(stampPath, 'utf8') === stamp
-  ) {
-    return { dir, built: 'cached' } satisfies CachedSite
+  if (options.rebuild !== true && existsSync(stampPath)) {
+    const recorded = readFileSync(stampPath, 'utf8')
+    if (recorded === stamp || options.reuse === true) {
+      return { dir, built: 'cached', stamp: recorded, stale: recorded !== stamp }
+    }
   }
   rmSync(dir, { recursive: true, force: true })
   console.error(
@@ -63,5 +78,5 @@ export function cachedSite(options: { corpusDir: string; name: string; rebuild?:
   const started = performance.now()
   buildSite({ root: ROOT, corpusDir: options.corpusDir, outDir: dir, siteUrl: SITE_URL })
   writeFileSync(stampPath, stamp)
-  return { dir, built: { seconds: (performance.now() - started) / 1000 } } satisfies CachedSite
+  return { dir, built: { seconds: (performance.now() - started) / 1000 }, stamp, stale: false }
 }

@@ -6,6 +6,7 @@ import {
   rankOf,
   relevanceByKind,
   relevanceTargets,
+  transferKind,
 } from './metrics.ts'
 
 test('rankOf is the position from 0, or -1 when the id is absent', () => {
@@ -77,4 +78,19 @@ test('markdownTable right-aligns the columns asked for', () => {
   expect(markdownTable(['a', 'b'], [['1', '2']], ['left', 'right'])).toBe(
     '| a | b |\n| --- | ---: |\n| 1 | 2 |',
   )
+})
+
+test('transferKind tells engine code, index, display data and pages apart', () => {
+  expect(transferKind('/assets/search-engine-Ab12.js')).toBe('code')
+  expect(transferKind('/pagefind/pagefind.js')).toBe('code')
+  expect(transferKind('/pagefind/wasm.en.pagefind')).toBe('code')
+  expect(transferKind('/data/3f9a/search/root.json')).toBe('index')
+  expect(transferKind('/data/3f9a/search/terms/0012.bin')).toBe('index')
+  expect(transferKind('/minisearch-index.json')).toBe('index')
+  expect(transferKind('/pagefind/pagefind-entry.json')).toBe('index')
+  expect(transferKind('/pagefind/pagefind.en_c62b.pf_meta')).toBe('index')
+  expect(transferKind('/pagefind/index/en_12ab.pf_index')).toBe('index')
+  expect(transferKind('/pagefind/fragment/en_12ab.pf_fragment')).toBe('display')
+  expect(transferKind('/data/3f9a/articles/ab/ab12.json')).toBe('display')
+  expect(transferKind('/search')).toBe('page')
 })

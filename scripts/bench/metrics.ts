@@ -102,3 +102,26 @@ export function markdownTable(
   const rule = header.map((_, i) => (align[i] === 'right' ? '---:' : '---'))
   return [header, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n')
 }
+
+export type TransferKind = 'index' | 'display' | 'code' | 'page'
+
+/**
+ * What a response the browser fetched is for: engine code (scripts, styles, WebAssembly),
+ * the search index (our `search/` files, MiniSearch's serialized index, Pagefind's entry, meta,
+ * index and filter chunks), what the results shown need besides (our article files, Pagefind's
+ * fragments), or a page.
+ */
+export function transferKind(pathname: string): TransferKind {
+  if (/\.(m?js|css|wasm)$/.test(pathname) || /\/wasm\.[^/]*\.pagefind$/.test(pathname)) {
+    return 'code'
+  }
+  if (/\.pf_fragment$/.test(pathname)) return 'display'
+  if (/\/data\/[^/]+\/search\//.test(pathname) || /\.pf_(meta|index|filter)$/.test(pathname)) {
+    return 'index'
+  }
+  if (/minisearch-index\.json$/.test(pathname) || /pagefind-entry\.json$/.test(pathname)) {
+    return 'index'
+  }
+  if (/\/data\//.test(pathname)) return 'display'
+  return 'page'
+}

@@ -51,7 +51,11 @@ export function makeQueries(articles: readonly Article[], perKind: number, seed:
   const titleTerms = articles.map((a) => new Set(termsOf(a.title).filter(usable)))
   const titleDocs = new Map<string, number[]>()
   titleTerms.forEach((set, d) => {
-    for (const t of set) titleDocs.set(t, [...(titleDocs.get(t) ?? []), d])
+    for (const t of set) {
+      const docs = titleDocs.get(t)
+      if (docs === undefined) titleDocs.set(t, [d])
+      else docs.push(d)
+    }
   })
   const uniqueTitleTriple = (d: number): string[] | null => {
     const words = [...(titleTerms[d] ?? [])]
