@@ -4,7 +4,7 @@
  * of a not-found view, a damaged view or a blank page. The "new version" the reload lands on is the
  * one the test server holds, once the faults are removed.
  */
-import { fundingSearch, newest } from './corpus'
+import { articlePath, fundingSearch, newest } from './corpus'
 import { NOT_FOUND_RESPONSE, expect, test, type Page } from './fixtures'
 
 const VERSION_FILE = '**/version.json'
@@ -104,6 +104,21 @@ test('a script chunk that is gone after a redeploy offers a reload', async ({
   // A code-only redeploy: same data version, new chunk names, the old ones 404.
   await page.route(ARTICLE_CHUNK, (route) => route.fulfill({ status: 404, body: 'Not found' }))
   await page.getByRole('link', { name: newest.title }).click()
+  const reload = await expectUpdateOffered(page)
+
+  await page.unroute(ARTICLE_CHUNK)
+  await reloadWith(page, reload)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(newest.title)
+})
+
+test('a prerendered deep link whose route chunk is gone offers a reload, not a blank page', async ({
+  page,
+  allowConsole,
+}) => {
+  allowConsole(NOT_FOUND_RESPONSE)
+  // The page is served, then the app finds its route's chunk gone before it hydrates.
+  await page.route(ARTICLE_CHUNK, (route) => route.fulfill({ status: 404, body: 'Not found' }))
+  await page.goto(articlePath(newest))
   const reload = await expectUpdateOffered(page)
 
   await page.unroute(ARTICLE_CHUNK)

@@ -17,13 +17,7 @@ async function start() {
   if (!state) {
     // A prerendered page answering another URL (the host serves the prerendered `/` for
     // `/?page=2`): its markup and head tags are not this page's, and the app renders anew.
-    removePrerenderedHead(document)
-    const router = createRouter(createRoutes(queryClient))
-    createRoot(container).render(
-      <StrictMode>
-        <App queryClient={queryClient} router={router} />
-      </StrictMode>,
-    )
+    renderAnew(container, queryClient)
     return
   }
   // Hydrate the prerendered HTML: the cache and the router start from the state it was rendered
@@ -31,13 +25,20 @@ async function start() {
   hydrate(queryClient, state.queries)
   const routes = createRoutes(queryClient)
   const matches = matchRoutes(routes, window.location, basename) ?? []
-  await Promise.all(
-    matches.map(async ({ route }) => {
-      if (typeof route.lazy !== 'function') return
-      const module = await route.lazy()
-      Object.assign(route, { ...module, lazy: undefined })
-    }),
-  )
+  try {
+    await Promise.all(
+      matches.map(async ({ route }) => {
+        if (typeof route.lazy !== 'function') return
+        const module = await route.lazy()
+        Object.assign(route, { ...module, lazy: undefined })
+      }),
+    )
+  } catch {
+    // A route chunk failed to load (a redeploy removed it, or the network went): render anew, so
+    // the router loads the route itself and its error boundary says what happened.
+    renderAnew(container, queryClient)
+    return
+  }
   const router = createRouter(routes, state.router)
   // As a transition, hydration yields to the browser every few milliseconds instead of holding
   // the main thread for the whole page: a tap during it is handled sooner.
@@ -49,6 +50,16 @@ async function start() {
       </StrictMode>,
     )
   })
+}
+
+function renderAnew(container: HTMLElement, queryClient: ReturnType<typeof createQueryClient>) {
+  removePrerenderedHead(document)
+  const router = createRouter(createRoutes(queryClient))
+  createRoot(container).render(
+    <StrictMode>
+      <App queryClient={queryClient} router={router} />
+    </StrictMode>,
+  )
 }
 
 /** The tags the page's render put in the head (PageMeta's), which the app's own render replaces. */
