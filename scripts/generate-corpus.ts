@@ -13,20 +13,9 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { FILE_NAME_PATTERN } from '../src/lib/corpus/parse-article.ts'
+import { seededRandom } from '../src/lib/seeded-random.ts'
 
 type Rng = () => number
-
-/** mulberry32: a 32-bit state generator, good enough for test data and fast. */
-function mulberry32(seed: number): Rng {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** FNV-1a, to turn a seed given as text into a number. */
 function hashText(text: string): number {
@@ -558,7 +547,7 @@ function generate({ count, out, seed }: Options): { bytes: number } {
   const ids = new Set<string>()
   let bytes = 0
   for (let i = 0; i < count; i++) {
-    const rng = mulberry32(articleSeed(seed, i))
+    const rng = seededRandom(articleSeed(seed, i)).next
     let id = hexId(rng)
     while (ids.has(id)) id = hexId(rng)
     ids.add(id)

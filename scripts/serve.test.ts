@@ -7,27 +7,15 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { freePort } from './lighthouse/site.ts'
 
 const root = mkdtempSync(join(tmpdir(), 'serve-test-'))
 const site = join(root, 'site')
 let server: ChildProcess
 let port = 0
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      const found = typeof address === 'object' && address !== null ? address.port : 0
-      probe.close(() => resolve(found))
-    })
-  })
-}
 
 beforeAll(async () => {
   mkdirSync(join(site, 'data/v1'), { recursive: true })

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import type { Article } from '../../src/lib/corpus/types.ts'
 import { terms as termsOf } from '../../src/features/search/engine/normalize.ts'
+import { seededRandom } from '../../src/lib/seeded-random.ts'
 
 export type KnownItemQuery = { q: string; id: string; kind: string }
 
@@ -18,18 +19,6 @@ export const isKnownItemQuery = (v: unknown): v is KnownItemQuery =>
   typeof v.id === 'string' &&
   'kind' in v &&
   typeof v.kind === 'string'
-
-/** mulberry32. */
-function rng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Function words the query maker skips (the engine itself has no stop list). */
 const FUNCTION_WORDS = new Set(
@@ -46,7 +35,7 @@ const usable = (t: string) => t.length >= 3 && !/\d/.test(t) && !FUNCTION_WORDS.
  * (a title query with one word of 6+ letters altered by one keystroke).
  */
 export function makeQueries(articles: readonly Article[], perKind: number, seed: number) {
-  const random = rng(seed)
+  const random = seededRandom(seed).next
   const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)]
   const titleTerms = articles.map((a) => new Set(termsOf(a.title).filter(usable)))
   const titleDocs = new Map<string, number[]>()

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { readCorpus } from '../../../scripts/corpus/read-corpus.ts'
 import { parseArticle } from './parse-article.ts'
 import type { ParseResult } from './types.ts'
-import { seededRandom } from '@/testing/seeded-random'
+import { seededRandom } from '@/lib/seeded-random'
 
 const SEED = 0x5eed_2024
 const CASES = 1500

@@ -4,7 +4,7 @@ import { memorySite } from '../../../../scripts/search/memory-site.ts'
 import { parseArticle } from '../../../lib/corpus/parse-article.ts'
 import type { Article } from '../../../lib/corpus/types.ts'
 import { createSearchEngine, type SearchOptions, type SearchResult } from './search-engine.ts'
-import { seededRandom } from '@/testing/seeded-random'
+import { seededRandom } from '@/lib/seeded-random'
 
 const SEED = 0x5ea2c4
 const ARTICLES = 120
