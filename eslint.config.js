@@ -9,7 +9,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
-      'e2e/.dist',
+      'e2e/.dist*',
       'node_modules',
       'reports',
       'test-results',
