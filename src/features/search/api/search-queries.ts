@@ -53,9 +53,8 @@ export const searchQueries = {
       queryKey: [...searchQueries.all(), 'results', params] as const,
       queryFn: async ({ signal }) => {
         try {
-          return await (
-            await getEngine()
-          ).search(
+          const engine = await getEngine()
+          return await engine.search(
             params.q,
             {
               source: params.source,
