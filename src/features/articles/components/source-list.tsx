@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom'
 import { paths } from '@/config/paths'
 import type { SourceSummary } from '@/lib/corpus/compiled'
+import { formatNumber } from '@/lib/format'
 
 const SHOWN = 40
 
@@ -17,12 +18,12 @@ export function SourceList({ sources }: SourceListProps) {
         {sources.slice(0, SHOWN).map((source) => (
           <li key={source.slug}>
             <Link to={paths.source(source.slug)}>
-              {source.name} <span className="count">({source.count.toLocaleString('en')})</span>
+              {source.name} <span className="count">({formatNumber(source.count)})</span>
             </Link>
           </li>
         ))}
       </ul>
-      {hidden > 0 ? <p className="muted">and {hidden.toLocaleString('en')} more</p> : null}
+      {hidden > 0 ? <p className="muted">and {formatNumber(hidden)} more</p> : null}
     </nav>
   )
 }

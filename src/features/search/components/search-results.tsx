@@ -6,7 +6,7 @@ import { paths } from '@/config/paths'
 import type { SearchHit, SearchResult } from '@/features/search/engine/search-engine'
 import { isChunkLoadError, SiteUpdatedError } from '@/lib/deployment'
 import { FetchTimeoutError, HttpError, NetworkError } from '@/lib/fetch-json'
-import { formatDate } from '@/lib/format'
+import { formatDate, formatNumber } from '@/lib/format'
 import { searchQueries } from '../api/search-queries'
 import { searchHref, type SearchUrlState } from '../utils/search-params'
 
@@ -111,7 +111,7 @@ function searchFailure(error: Error): string {
 function resultCount(result: SearchResult, q: string): string {
   const searched = result.correctedQuery ?? q
   if (result.total === 0) return `No results for “${searched}”.`
-  const count = result.total.toLocaleString('en')
+  const count = formatNumber(result.total)
   return `${count} ${result.total === 1 ? 'result' : 'results'} for “${searched}”`
 }
 
@@ -128,7 +128,7 @@ function SearchFilters({ result, state }: SearchFiltersProps) {
       <nav aria-label="Filter by source">
         <ul className="chips">
           <FilterChip to={searchHref({ ...state, source: null })} current={state.source === null}>
-            All sources ({all.toLocaleString('en')})
+            All sources ({formatNumber(all)})
           </FilterChip>
           {result.sources.map((source) => (
             <FilterChip
@@ -136,7 +136,7 @@ function SearchFilters({ result, state }: SearchFiltersProps) {
               to={searchHref({ ...state, source: source.slug })}
               current={state.source === source.slug}
             >
-              {source.name} ({source.count.toLocaleString('en')})
+              {source.name} ({formatNumber(source.count)})
             </FilterChip>
           ))}
         </ul>
