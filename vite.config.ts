@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { compileHintsPlugin } from './scripts/vite-plugin-compile-hints.ts'
 import { corpusPlugin } from './scripts/vite-plugin-corpus.ts'
 import { cspPlugin } from './scripts/vite-plugin-csp.ts'
 import { deferEntryPlugin } from './scripts/vite-plugin-defer-entry.ts'
@@ -9,7 +10,14 @@ import { serviceWorkerPlugin } from './scripts/vite-plugin-service-worker.ts'
 export default defineConfig({
   // Set BASE_PATH when the site is served from a sub-path (GitHub Pages project sites: /repo/).
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react(), corpusPlugin(), cspPlugin(), deferEntryPlugin(), serviceWorkerPlugin()],
+  plugins: [
+    react(),
+    corpusPlugin(),
+    cspPlugin(),
+    compileHintsPlugin(),
+    deferEntryPlugin(),
+    serviceWorkerPlugin(),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

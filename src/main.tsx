@@ -7,9 +7,13 @@ import { PRERENDERED_STATE_ID, readPrerenderedState } from './app/prerendered'
 import { createQueryClient } from './app/query-client'
 import { basename, createRouter, createRoutes } from './app/router'
 import { registerServiceWorker } from './lib/register-service-worker'
+import { yieldToMain } from './lib/yield-to-main'
 import './index.css'
 
 async function start() {
+  // Evaluating the entry (React, the router, the query cache) is one task; the work below runs in
+  // tasks of its own, so no single task holds the main thread for the whole start.
+  await yieldToMain()
   const container = document.getElementById('root')
   if (!container) throw new Error('index.html has no #root element')
   const queryClient = createQueryClient()
@@ -39,7 +43,9 @@ async function start() {
     renderAnew(container, queryClient)
     return
   }
+  await yieldToMain()
   const router = createRouter(routes, state.router)
+  await yieldToMain()
   // As a transition, hydration yields to the browser every few milliseconds instead of holding
   // the main thread for the whole page: a tap during it is handled sooner.
   startTransition(() => {
