@@ -23,6 +23,8 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // For the prerender step, which preloads the search page's chunks (scripts/prerender/preloads.ts).
+    manifest: true,
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],

@@ -421,3 +421,33 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(found).toEqual([])
   })
 }
+
+test('a search deep link uses what its page preloads: each chunk and index file loads once', async ({
+  page,
+}) => {
+  const requested: string[] = []
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname))
+  await page.goto(searchUrl({ q: 'Azerbaijan' }))
+  await expect(results(page).first()).toBeVisible()
+  const preloaded = await page
+    .locator('head link[rel="modulepreload"], head link[rel="preload"]')
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname))
+  expect(preloaded.some((path) => path.endsWith('/search/root.bin'))).toBe(true)
+  expect(preloaded.some((path) => /\/search-engine-[\w-]+\.js$/.test(path))).toBe(true)
+  for (const path of new Set(preloaded)) {
+    expect(
+      requested.filter((p) => p === path),
+      path,
+    ).toHaveLength(1)
+  }
+})
+
+test('the empty search page loads the index root before the first keystroke', async ({ page }) => {
+  const requested: string[] = []
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname))
+  await page.goto('/search')
+  await expect.poll(() => requested.filter((p) => p.endsWith('/search/root.bin'))).toHaveLength(1)
+  await searchBox(page).fill('Azerbaijan')
+  await expect(results(page).first()).toBeVisible()
+  expect(requested.filter((p) => p.endsWith('/search/root.bin'))).toHaveLength(1)
+})

@@ -61,11 +61,14 @@ async function start() {
 function renderAnew(container: HTMLElement, queryClient: ReturnType<typeof createQueryClient>) {
   removePrerenderedHead(document)
   const router = createRouter(createRoutes(queryClient))
-  createRoot(container).render(
-    <StrictMode>
-      <App queryClient={queryClient} router={router} />
-    </StrictMode>,
-  )
+  // A transition too: the prerendered page stays on screen, and the first render yields to input.
+  startTransition(() => {
+    createRoot(container).render(
+      <StrictMode>
+        <App queryClient={queryClient} router={router} />
+      </StrictMode>,
+    )
+  })
 }
 
 /** The tags the page's render put in the head (PageMeta's), which the app's own render replaces. */

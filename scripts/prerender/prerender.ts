@@ -4,8 +4,8 @@
  * JSON-LD, and whose body is the app's own markup, rendered by the same React components; then the
  * sitemap, robots.txt and the RSS and Atom feeds. Reads the compiled data the build just wrote.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { paths } from '../../src/config/paths.ts'
@@ -15,6 +15,8 @@ import { isListPage, isManifest } from '../../src/features/articles/api/validate
 import { renderArticlePages, type ArticlePagesJob } from './article-pages.ts'
 import { atomFeed, robotsTxt, rssFeed, sitemaps } from './discovery.ts'
 import { assemble, loadRenderPage } from './page-html.ts'
+import { chunkFiles, preloadTags, readViteManifest, VITE_MANIFEST } from './preloads.ts'
+import { searchPaths } from '../../src/features/search/engine/index-format.ts'
 
 export type PrerenderOptions = {
   outDir: string
@@ -70,7 +72,21 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSum
   const home = read(dataPaths.listPage(1), isListPage)
   const homeSeed = { manifest, page: { params: { page: 1, source: null }, data: home } }
   write('index.html', assemble(template, await renderPage('/', homeSeed)))
-  write('search.html', assemble(template, await renderPage('/search', homeSeed)))
+  // The search page preloads what its results need (a link to /search?q= is answered with it).
+  const viteManifest = readViteManifest(outDir)
+  const searchPreloads = preloadTags(
+    base,
+    chunkFiles(viteManifest, [
+      'src/app/routes/search.tsx',
+      'src/features/search/engine/search-engine.ts',
+    ]),
+    [`${base}/data/${basename(dataDir)}/${searchPaths.root()}`],
+  )
+  const search = await renderPage('/search', homeSeed)
+  write(
+    'search.html',
+    assemble(template, { ...search, head: `${search.head}\n    ${searchPreloads}` }),
+  )
   for (const source of manifest.sources) {
     const list = read(dataPaths.sourcePage(source.slug, 1), isListPage)
     const rendered = await renderPage(paths.source(source.slug), {
@@ -108,6 +124,8 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSum
     .map((i) => ({ ...i, url: absolute(paths.article(i.id, i.slug)) }))
   writeFileSync(join(outDir, 'rss.xml'), rssFeed(siteUrl, latest, built))
   writeFileSync(join(outDir, 'atom.xml'), atomFeed(siteUrl, latest, built))
+  // The build manifest is read above and is no page of the site.
+  rmSync(join(outDir, dirname(VITE_MANIFEST)), { recursive: true, force: true })
   return { pages, seconds: (performance.now() - started) / 1000 }
 }
 

@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query'
 import { Link, useLocation, useSearchParams, type LoaderFunctionArgs } from 'react-router-dom'
 import { orSiteUpdated } from '@/app/not-found'
@@ -7,6 +8,7 @@ import { site } from '@/config/site'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import { ArticleList } from '@/features/articles/components/article-list'
 import { SearchResults } from '@/features/search/components/search-results'
+import { prepareSearch } from '@/features/search/api/search-queries'
 import { readSearchParams } from '@/features/search/utils/search-params'
 
 export const clientLoader =
@@ -52,6 +54,7 @@ export function Component() {
 
 function LatestForEmptySearch() {
   const location = useLocation()
+  useEffect(prepareSearch, [])
   const { data: list } = useSuspenseQuery(articleQueries.page({ page: 1, source: null }))
   return (
     <>

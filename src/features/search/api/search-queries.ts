@@ -45,6 +45,17 @@ function getEngine(): Promise<SearchEngine> {
   return engine
 }
 
+/**
+ * Starts loading the engine and its index root before the first query, for a reader who opened
+ * the search page: the first keystroke then waits for one term's files only. A failure here is
+ * not shown; the first search reports it.
+ */
+export function prepareSearch(): void {
+  getEngine()
+    .then((engine) => engine.prepare())
+    .catch(() => undefined)
+}
+
 /** The one place search query keys and fetchers are written. */
 export const searchQueries = {
   all: () => ['search'] as const,

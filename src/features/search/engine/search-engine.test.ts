@@ -89,6 +89,15 @@ it('loads only the pieces a query needs', async () => {
   expect(fresh.loaded.length).toBe(before)
 })
 
+it('prepare loads the root only, and the first search then reads it from memory', async () => {
+  const fresh = memorySite(fixtureArticles())
+  const cold = createSearchEngine(fresh.load)
+  await cold.prepare()
+  expect(fresh.loaded).toEqual(['search/root.bin'])
+  await cold.search('magnitogorsk explosion', options)
+  expect(fresh.loaded.filter((p) => p === 'search/root.bin')).toHaveLength(1)
+})
+
 it('counts matches per source before the filter, and the total after it', async () => {
   const all = await search('police')
   expect(all.total).toBe(2)

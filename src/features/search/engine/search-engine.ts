@@ -89,6 +89,8 @@ export type SearchResult = {
 }
 export type SearchEngine = {
   search(query: string, options: SearchOptions, signal?: AbortSignal): Promise<SearchResult>
+  /** Loads the index's root, which every search reads first, ahead of the first query. */
+  prepare(): Promise<void>
 }
 
 /** Completions of the last word searched besides the word itself, the most frequent first. */
@@ -964,5 +966,9 @@ export function createSearchEngine(
     return { query, correctedQuery, total, hits, sources, terms, prefixTerm }
   }
 
-  return { search }
+  async function prepare(): Promise<void> {
+    await roots.get(searchPaths.root())
+  }
+
+  return { search, prepare }
 }
