@@ -98,6 +98,24 @@ it('prepare loads the root only, and the first search then reads it from memory'
   expect(fresh.loaded.filter((p) => p === 'search/root.bin')).toHaveLength(1)
 })
 
+it('a rare word loads its few articles while its corrections load, not after', async () => {
+  const fresh = memorySite(fixtureArticles())
+  let docRequested = false
+  let releaseTypos = () => {}
+  const typosHeld = new Promise<void>((resolve) => (releaseTypos = resolve))
+  const cold = createSearchEngine(async (path) => {
+    if (path.startsWith('search/d/')) docRequested = true
+    if (path.startsWith('search/f/')) await typosHeld
+    return fresh.load(path)
+  })
+  const searching = cold.search('magnitogorsk', options)
+  await expect.poll(() => docRequested).toBe(true)
+  releaseTypos()
+  const result = await searching
+  expect(result.hits[0]?.title).toContain('Magnitogorsk')
+  expect(fresh.loaded.some((p) => p.startsWith('search/f/'))).toBe(true)
+})
+
 it('counts matches per source before the filter, and the total after it', async () => {
   const all = await search('police')
   expect(all.total).toBe(2)

@@ -838,6 +838,9 @@ export function createSearchEngine(
           slots.length === 1 && !s.quoted && correctable(s.term) && s.df > 0 && s.df <= RARE_DF,
       )
       if (rare.length > 0 && rare.length <= CORRECTED_WORDS) {
+        // Those few articles come first whatever the corrections find: their files load while
+        // the corrections' do, not after them (the cache hands them to the results below).
+        for (const doc of outcome.matches.docs) loadDoc(root, doc).catch(() => {})
         if (await addCorrections(rare, RARE_FACTOR)) {
           outcome = await run()
           throwIfAborted(signal)
