@@ -2,7 +2,8 @@
  * One Lighthouse run in a fresh headless Chromium: Lighthouse's default config, which is the mobile
  * preset (mobile form factor and screen, simulated slow-4G and 4x CPU throttling).
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse, { type Result } from 'lighthouse'
 import { CATEGORY_IDS } from './summarize.ts'
@@ -43,6 +44,26 @@ export async function runLighthouse(url: string): Promise<Result> {
   } finally {
     chrome.kill()
   }
+}
+
+/**
+ * One run in a process of its own, its result written to `report`. In the benchmark's process
+ * the results of earlier runs pile up, and that process's garbage collection then competes with
+ * the page for this machine's two cores while Lighthouse measures it; a fresh process per run
+ * keeps one run from disturbing the next.
+ */
+export async function runLighthouseIsolated(url: string, report: string): Promise<Result> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./run-one.ts', import.meta.url).pathname, url, report],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  )
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject)
+    child.once('exit', resolve)
+  })
+  if (code !== 0) throw new Error(`the Lighthouse run on ${url} exited with code ${code}`)
+  return JSON.parse(readFileSync(report, 'utf8')) as Result
 }
 
 /** The page's DOM once its scripts have run, to tell which view a client-routed URL renders. */
