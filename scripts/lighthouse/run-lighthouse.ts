@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse, { type Result } from 'lighthouse'
 import { CATEGORY_IDS } from './summarize.ts'
@@ -55,7 +56,7 @@ export async function runLighthouse(url: string): Promise<Result> {
 export async function runLighthouseIsolated(url: string, report: string): Promise<Result> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', new URL('./run-one.ts', import.meta.url).pathname, url, report],
+    ['--import', 'tsx', fileURLToPath(new URL('./run-one.ts', import.meta.url)), url, report],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   )
   const code = await new Promise<number | null>((resolve, reject) => {

@@ -18,8 +18,21 @@ export function readViteManifest(outDir: string): ViteManifest {
   const path = join(outDir, VITE_MANIFEST)
   if (!existsSync(path)) throw new Error(`${path} is missing: the client build writes it`)
   const value: unknown = JSON.parse(readFileSync(path, 'utf8'))
-  if (typeof value !== 'object' || value === null) throw new Error(`${path} is not an object`)
-  return value as ViteManifest
+  if (!isViteManifest(value)) throw new Error(`${path} is not a Vite build manifest`)
+  return value
+}
+
+function isViteManifest(value: unknown): value is ViteManifest {
+  if (typeof value !== 'object' || value === null) return false
+  return Object.values(value).every(
+    (chunk: unknown) =>
+      typeof chunk === 'object' &&
+      chunk !== null &&
+      'file' in chunk &&
+      typeof chunk.file === 'string' &&
+      (!('imports' in chunk) ||
+        (Array.isArray(chunk.imports) && chunk.imports.every((i) => typeof i === 'string'))),
+  )
 }
 
 /**

@@ -12,11 +12,11 @@ import { paths } from '../../src/config/paths.ts'
 import { site } from '../../src/config/site.ts'
 import { dataPaths, type ListItem } from '../../src/lib/corpus/compiled.ts'
 import { isListPage, isManifest } from '../../src/features/articles/api/validate.ts'
+import { searchPaths } from '../../src/features/search/engine/index-format.ts'
 import { renderArticlePages, type ArticlePagesJob } from './article-pages.ts'
 import { atomFeed, robotsTxt, rssFeed, sitemaps } from './discovery.ts'
 import { assemble, loadRenderPage } from './page-html.ts'
 import { chunkFiles, preloadTags, readViteManifest, VITE_MANIFEST } from './preloads.ts'
-import { searchPaths } from '../../src/features/search/engine/index-format.ts'
 
 export type PrerenderOptions = {
   outDir: string
