@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config'
 import { compileHintsPlugin } from './scripts/vite-plugin-compile-hints.ts'
 import { corpusPlugin } from './scripts/vite-plugin-corpus.ts'
 import { cspPlugin } from './scripts/vite-plugin-csp.ts'
+import { SEARCH_EARLY_ENTRY } from './scripts/prerender/preloads.ts'
 import { deferEntryPlugin } from './scripts/vite-plugin-defer-entry.ts'
 import { serviceWorkerPlugin } from './scripts/vite-plugin-service-worker.ts'
 
@@ -25,6 +26,13 @@ export default defineConfig({
     target: 'es2022',
     // For the prerender step, which preloads the search page's chunks (scripts/prerender/preloads.ts).
     manifest: true,
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        // The search page's early start; the prerender puts it in search.html.
+        'search-early': fileURLToPath(new URL(`./${SEARCH_EARLY_ENTRY}`, import.meta.url)),
+      },
+    },
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],

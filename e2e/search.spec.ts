@@ -61,7 +61,8 @@ test('keystrokes typed while the search view loads add no history entry either',
   page,
 }) => {
   // A slow network: the search view's script arrives only when the test lets it.
-  const isSearchRoute = (url: URL) => /\/assets\/search-(?!engine-)[\w-]+\.js$/.test(url.pathname)
+  // search-<hash>.js, not search-engine-client-…, search-early-… or search-params-… (every page's).
+  const isSearchRoute = (url: URL) => /\/assets\/search-[\w-]{8}\.js$/.test(url.pathname)
   let release = () => {}
   const held = new Promise<void>((resolve) => (release = resolve))
   await page.route(isSearchRoute, async (route) => {
@@ -440,6 +441,30 @@ test('a search deep link uses what its page preloads: each chunk and index file 
       path,
     ).toHaveLength(1)
   }
+})
+
+test("a search deep link's index files load while the app's code does, each once", async ({
+  page,
+}) => {
+  // The app's entry chunk is held back until the query's term and document files have been
+  // asked for: only the page's early script can have asked.
+  const requested: string[] = []
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname))
+  const indexFiles = () => requested.filter((p) => /\/search\/[td]\/[^/]+\.bin$/.test(p))
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/assets/index-*.js', async (route) => {
+    await held
+    await route.continue()
+  })
+  // The page counts as loaded once the app runs, which it cannot before the release.
+  const loaded = page.goto(searchUrl({ q: 'Azerbaijan' }))
+  await expect.poll(() => indexFiles().some((p) => p.includes('/search/d/'))).toBe(true)
+  release()
+  await loaded
+  await expect(results(page).first()).toBeVisible()
+  // The app took the early search over instead of searching again.
+  expect(indexFiles().length).toBe(new Set(indexFiles()).size)
 })
 
 test('the empty search page loads the index root before the first keystroke', async ({ page }) => {

@@ -16,12 +16,14 @@ export async function loadRenderPage(ssrEntry: string): Promise<RenderPage> {
 }
 
 /**
- * The template with the page's head and markup in place. Replacements are functions: article
+ * The template with the page's head and markup in place, and `headEnd` (tags the page loads after
+ * the app's own script and stylesheet) last in its head. Replacements are functions: article
  * text may hold `$&` and the like, which a replacement string would interpret.
  */
-export function assemble(template: string, rendered: Rendered): string {
+export function assemble(template: string, rendered: Rendered, headEnd = ''): string {
   return template
     .replace(/<title>[\s\S]*?<\/title>/, () => rendered.head)
+    .replace(/\s*<\/head>/, (end) => (headEnd === '' ? end : `\n    ${headEnd}${end}`))
     .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, () => '')
     .replace(
       '<div id="root"></div>',

@@ -16,7 +16,7 @@ import { searchPaths } from '../../src/features/search/engine/index-format.ts'
 import { renderArticlePages, type ArticlePagesJob } from './article-pages.ts'
 import { atomFeed, robotsTxt, rssFeed, sitemaps } from './discovery.ts'
 import { assemble, loadRenderPage } from './page-html.ts'
-import { chunkFiles, preloadTags, readViteManifest, VITE_MANIFEST } from './preloads.ts'
+import { readViteManifest, searchPageHead, VITE_MANIFEST } from './preloads.ts'
 
 export type PrerenderOptions = {
   outDir: string
@@ -72,21 +72,14 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSum
   const home = read(dataPaths.listPage(1), isListPage)
   const homeSeed = { manifest, page: { params: { page: 1, source: null }, data: home } }
   write('index.html', assemble(template, await renderPage('/', homeSeed)))
-  // The search page preloads what its results need (a link to /search?q= is answered with it).
-  const viteManifest = readViteManifest(outDir)
-  const searchPreloads = preloadTags(
+  // The search page preloads what its results need (a link to /search?q= is answered with it),
+  // and its early script starts a linked query's search while the app downloads.
+  const searchHead = searchPageHead(readViteManifest(outDir), {
     base,
-    chunkFiles(viteManifest, [
-      'src/app/routes/search.tsx',
-      'src/features/search/engine/search-engine.ts',
-    ]),
-    [`${base}/data/${basename(dataDir)}/${searchPaths.root()}`],
-  )
-  const search = await renderPage('/search', homeSeed)
-  write(
-    'search.html',
-    assemble(template, { ...search, head: `${search.head}\n    ${searchPreloads}` }),
-  )
+    template,
+    rootUrl: `${base}/data/${basename(dataDir)}/${searchPaths.root()}`,
+  })
+  write('search.html', assemble(template, await renderPage('/search', homeSeed), searchHead))
   for (const source of manifest.sources) {
     const list = read(dataPaths.sourcePage(source.slug, 1), isListPage)
     const rendered = await renderPage(paths.source(source.slug), {

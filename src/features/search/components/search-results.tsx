@@ -8,15 +8,13 @@ import { isChunkLoadError, SiteUpdatedError } from '@/lib/deployment'
 import { FetchTimeoutError, HttpError, NetworkError } from '@/lib/fetch-json'
 import { formatDate, formatNumber } from '@/lib/format'
 import { searchQueries } from '../api/search-queries'
-import { searchHref, type SearchUrlState } from '../utils/search-params'
-
-const PAGE = 10
+import { RESULTS_PAGE, searchHref, type SearchUrlState } from '../utils/search-params'
 
 export type SearchResultsProps = { state: SearchUrlState }
 
 /** Results for one query, filter and sort; mount it with a key of those so "more" starts over. */
 export function SearchResults({ state }: SearchResultsProps) {
-  const [limit, setLimit] = useState(PAGE)
+  const [limit, setLimit] = useState(RESULTS_PAGE)
   const query = useQuery(searchQueries.results({ ...state, limit }))
   const location = useLocation()
   const from = location.pathname + location.search
@@ -89,7 +87,7 @@ export function SearchResults({ state }: SearchResultsProps) {
           <button
             type="button"
             className="button"
-            onClick={() => setLimit((n) => n + PAGE)}
+            onClick={() => setLimit((n) => n + RESULTS_PAGE)}
             disabled={stale}
           >
             Show more results

@@ -3,6 +3,9 @@ import type { SearchSort } from '@/features/search/engine/search-engine'
 /** The longest query taken from a URL or the box; the rest is ignored (bounded work). */
 export const MAX_QUERY_LENGTH = 200
 
+/** How many results a search shows at first, and how many more each "more" adds. */
+export const RESULTS_PAGE = 10
+
 export type SearchUrlState = {
   q: string
   source: string | null

@@ -1,0 +1,109 @@
+/**
+ * The page's one search engine and its searches, kept apart from React and the query cache so
+ * that the search page's early script (`src/search-early.ts`) can start a shared link's search
+ * while the app's own code is still downloading, and the app then takes that search over.
+ */
+import {
+  createSearchEngine,
+  type SearchEngine,
+  type SearchResult,
+  type SearchSort,
+} from '@/features/search/engine/search-engine'
+import { dataUrl } from '@/lib/data-url'
+import { DataError, fetchWithTimeout } from '@/lib/fetch-json'
+
+export type SearchParams = {
+  q: string
+  source: string | null
+  sort: SearchSort
+  limit: number
+  /** Search the words as typed, without correcting typos. */
+  exact: boolean
+}
+
+/**
+ * Index files are JSON or binary by their extension; `load` returns parsed JSON or the bytes.
+ * Loads are shared by searches (the engine keeps what it loaded), so no one query's signal aborts
+ * them; the fetch timeout bounds each.
+ */
+async function load(path: string): Promise<unknown> {
+  const url = dataUrl(path)
+  if (!path.endsWith('.json')) {
+    return fetchWithTimeout(url, async (response) => new Uint8Array(await response.arrayBuffer()))
+  }
+  const text = await fetchWithTimeout(url, (response) => response.text())
+  try {
+    const value: unknown = JSON.parse(text)
+    return value
+  } catch {
+    throw new DataError(url, 'the response is not valid JSON')
+  }
+}
+
+let engine: SearchEngine | null = null
+
+/**
+ * The engine, created on the first search. This module is loaded by the search view and the
+ * search page's early script only, so the engine's code comes with it, in the same chunk: one
+ * file and one step fewer before a shared link's first index file is asked for.
+ */
+function getEngine(): SearchEngine {
+  engine ??= createSearchEngine(load)
+  return engine
+}
+
+/**
+ * Starts loading the engine and its index root before the first query, for a reader who opened
+ * the search page: the first keystroke then waits for one term's files only. A failure here is
+ * not shown; the first search reports it.
+ */
+export function prepareSearch(): void {
+  getEngine()
+    .prepare()
+    .catch(() => undefined)
+}
+
+/** A search started before the app could ask for it, waiting for the app to take it. */
+let early: { params: SearchParams; result: Promise<SearchResult> } | null = null
+
+/**
+ * Starts `params`' search now, for the app to take over when it asks for the same one: a shared
+ * link's results then wait for the app's code or for the index, whichever is slower, not for one
+ * and then the other.
+ */
+export function startSearchEarly(params: SearchParams): void {
+  const result = searchWith(params)
+  // Its outcome, failure included, is the app's to report.
+  result.catch(() => undefined)
+  early = { params, result }
+}
+
+/**
+ * Runs `params`' search, or takes over the early one when it is that search. An early search is
+ * taken once, whatever its outcome, so a retry searches anew and every file is asked for exactly
+ * as often as it would have been without it.
+ */
+export function search(params: SearchParams, signal?: AbortSignal): Promise<SearchResult> {
+  const started = early
+  early = null
+  if (started !== null && sameSearch(started.params, params)) return started.result
+  return searchWith(params, signal)
+}
+
+function searchWith(params: SearchParams, signal?: AbortSignal): Promise<SearchResult> {
+  return getEngine().search(
+    params.q,
+    { source: params.source, sort: params.sort, limit: params.limit, correct: !params.exact },
+    signal,
+  )
+}
+
+function sameSearch(a: SearchParams, b: SearchParams): boolean {
+  return (
+    a.q === b.q &&
+    a.source === b.source &&
+    a.sort === b.sort &&
+    a.limit === b.limit &&
+    a.exact === b.exact
+  )
+}
