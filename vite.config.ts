@@ -6,6 +6,7 @@ import { corpusPlugin } from './scripts/vite-plugin-corpus.ts'
 import { cspPlugin } from './scripts/vite-plugin-csp.ts'
 import { SEARCH_EARLY_ENTRY } from './scripts/prerender/preloads.ts'
 import { deferEntryPlugin } from './scripts/vite-plugin-defer-entry.ts'
+import { precompressPlugin } from './scripts/vite-plugin-precompress.ts'
 import { serviceWorkerPlugin } from './scripts/vite-plugin-service-worker.ts'
 
 export default defineConfig({
@@ -18,6 +19,7 @@ export default defineConfig({
     compileHintsPlugin(),
     deferEntryPlugin(),
     serviceWorkerPlugin(),
+    precompressPlugin(),
   ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },

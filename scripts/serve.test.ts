@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { freePort } from './lighthouse/site.ts'
 
@@ -25,6 +26,8 @@ beforeAll(async () => {
   writeFileSync(join(site, '404.html'), 'NOT FOUND PAGE')
   writeFileSync(join(site, 'data/v1/manifest.json'), '{"total":1}')
   writeFileSync(join(site, 'assets/app-abc.js'), 'console.log(1)')
+  // The build's Brotli copy of a script (scripts/vite-plugin-precompress.ts).
+  writeFileSync(join(site, 'assets/app-abc.js.br'), brotliCompressSync('console.log(1)'))
   // A file beside the site, which no request may reach.
   writeFileSync(join(root, 'secret.txt'), 'SECRET')
   port = await freePort()
@@ -59,6 +62,38 @@ function get(path: string): Promise<{ status: number; body: string }> {
     req.end()
   })
 }
+
+/** A GET that accepts `encodings`: the status, the encoding used and the raw bytes. */
+function getEncoded(path: string, encodings: string) {
+  return new Promise<{ type: string; encoding: string; bytes: Buffer }>((resolve, reject) => {
+    const headers = { 'Accept-Encoding': encodings }
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () =>
+        resolve({
+          type: String(res.headers['content-type']),
+          encoding: String(res.headers['content-encoding'] ?? 'identity'),
+          bytes: Buffer.concat(chunks),
+        }),
+      )
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+test("a script goes as the build's Brotli copy to a browser that takes it, else gzipped", async () => {
+  const br = await getEncoded('/assets/app-abc.js', 'gzip, deflate, br, zstd')
+  expect(br.type).toBe('text/javascript; charset=utf-8')
+  expect(br.encoding).toBe('br')
+  expect(brotliDecompressSync(br.bytes).toString()).toBe('console.log(1)')
+  const gzip = await getEncoded('/assets/app-abc.js', 'gzip')
+  expect(gzip.encoding).toBe('gzip')
+  expect(gunzipSync(gzip.bytes).toString()).toBe('console.log(1)')
+  // A page without a copy is gzipped for a Brotli browser too.
+  expect((await getEncoded('/', 'br, gzip')).encoding).toBe('gzip')
+})
 
 test('files are served as they are, unknown pages get the app, missing data a 404', async () => {
   expect(await get('/')).toEqual({ status: 200, body: 'HOME PAGE' })

@@ -102,13 +102,18 @@ const server = createServer((req, res) => {
   }
   const immutable = /\/(assets|data)\//.test(file.slice(root.length))
   const type = TYPES[extname(file)] ?? 'application/octet-stream'
-  // Text is sent compressed, as every real static host does.
+  // Text is sent compressed, as every real static host does: the build's Brotli copy where there
+  // is one (scripts/vite-plugin-precompress.ts), else gzip made on the fly.
+  const accepted = String(req.headers['accept-encoding'] ?? '')
+  const brotliCopy = /\bbr\b/.test(accepted) ? fileAt(`${file.slice(root.length)}.br`) : null
   const gzip =
+    brotliCopy === null &&
     /^(text|application\/(json|xml|manifest))|svg/.test(type) &&
-    /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+    /\bgzip\b/.test(accepted)
+  const encoding = brotliCopy !== null ? 'br' : gzip ? 'gzip' : null
   res.writeHead(status, {
     'Content-Type': type,
-    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+    ...(encoding !== null ? { 'Content-Encoding': encoding } : {}),
     Vary: 'Accept-Encoding',
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'X-Content-Type-Options': 'nosniff',
@@ -118,7 +123,7 @@ const server = createServer((req, res) => {
     res.end()
     return
   }
-  const stream = createReadStream(file)
+  const stream = createReadStream(brotliCopy ?? file)
   if (gzip) stream.pipe(createGzip()).pipe(res)
   else stream.pipe(res)
 })

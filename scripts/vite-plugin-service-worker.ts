@@ -49,7 +49,10 @@ export function precacheList(outDir: string, dataVersion: string): string[] {
     .filter((path) => existsSync(join(outDir, path)))
   return [
     'shell.html',
-    ...filesUnder(outDir, 'assets').sort(),
+    // Not the Brotli copies (vite-plugin-precompress.ts): the worker caches what fetch decoded.
+    ...filesUnder(outDir, 'assets')
+      .filter((file) => !file.endsWith('.br'))
+      .sort(),
     ...PUBLIC_FILES.filter((file) => existsSync(join(outDir, file))),
     ...filesUnder(outDir, ICONS_DIR).sort(),
     ...data,
