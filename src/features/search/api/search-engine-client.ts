@@ -11,6 +11,7 @@ import {
 } from '@/features/search/engine/search-engine'
 import { dataUrl } from '@/lib/data-url'
 import { DataError, fetchWithTimeout } from '@/lib/fetch-json'
+import { yieldToMain } from '@/lib/yield-to-main'
 
 export type SearchParams = {
   q: string
@@ -24,14 +25,22 @@ export type SearchParams = {
 /**
  * Index files are JSON or binary by their extension; `load` returns parsed JSON or the bytes.
  * Loads are shared by searches (the engine keeps what it loaded), so no one query's signal aborts
- * them; the fetch timeout bounds each.
+ * them; the fetch timeout bounds each. Each file is handed over in a task of its own: files that
+ * arrive together would otherwise be decoded one after the other in one long task, while the page
+ * is still starting.
  */
 async function load(path: string): Promise<unknown> {
   const url = dataUrl(path)
   if (!path.endsWith('.json')) {
-    return fetchWithTimeout(url, async (response) => new Uint8Array(await response.arrayBuffer()))
+    const bytes = await fetchWithTimeout(
+      url,
+      async (response) => new Uint8Array(await response.arrayBuffer()),
+    )
+    await yieldToMain()
+    return bytes
   }
   const text = await fetchWithTimeout(url, (response) => response.text())
+  await yieldToMain()
   try {
     const value: unknown = JSON.parse(text)
     return value
