@@ -18,26 +18,29 @@ async function start() {
   if (!container) throw new Error('index.html has no #root element')
   const queryClient = createQueryClient()
   const state = readPrerenderedState(document, window.location.pathname + window.location.search)
-  const routes = createRoutes(queryClient)
   if (!state) {
     // A prerendered page answering another URL (the host serves the prerendered `/` for
-    // `/?page=2`, search.html for `/search?q=...`): its markup and head tags are not this page's,
-    // and the app renders anew. Its route modules load first, so the router's start is shorter.
-    // If one fails, the router tries it again and its error boundary says what happened.
-    await loadRouteModules(routes).catch(() => undefined)
-    await yieldToMain()
-    renderAnew(container, queryClient, routes)
+    // `/?page=2`): its markup and head tags are not this page's, and the app renders anew.
+    renderAnew(container, queryClient)
     return
   }
   // Hydrate the prerendered HTML: the cache and the router start from the state it was rendered
   // with, and the lazy route modules it needs are loaded first, so the first render matches.
   hydrate(queryClient, state.queries)
+  const routes = createRoutes(queryClient)
+  const matches = matchRoutes(routes, window.location, basename) ?? []
   try {
-    await loadRouteModules(routes)
+    await Promise.all(
+      matches.map(async ({ route }) => {
+        if (typeof route.lazy !== 'function') return
+        const module = await route.lazy()
+        Object.assign(route, { ...module, lazy: undefined })
+      }),
+    )
   } catch {
     // A route chunk failed to load (a redeploy removed it, or the network went): render anew, so
     // the router loads the route itself and its error boundary says what happened.
-    renderAnew(container, queryClient, createRoutes(queryClient))
+    renderAnew(container, queryClient)
     return
   }
   await yieldToMain()
@@ -55,25 +58,9 @@ async function start() {
   })
 }
 
-/** Loads the lazy route modules this URL matches and puts them in place of their loaders. */
-async function loadRouteModules(routes: ReturnType<typeof createRoutes>) {
-  const matches = matchRoutes(routes, window.location, basename) ?? []
-  await Promise.all(
-    matches.map(async ({ route }) => {
-      if (typeof route.lazy !== 'function') return
-      const module = await route.lazy()
-      Object.assign(route, { ...module, lazy: undefined })
-    }),
-  )
-}
-
-function renderAnew(
-  container: HTMLElement,
-  queryClient: ReturnType<typeof createQueryClient>,
-  routes: ReturnType<typeof createRoutes>,
-) {
+function renderAnew(container: HTMLElement, queryClient: ReturnType<typeof createQueryClient>) {
   removePrerenderedHead(document)
-  const router = createRouter(routes)
+  const router = createRouter(createRoutes(queryClient))
   // A transition too: the prerendered page stays on screen, and the first render yields to input.
   startTransition(() => {
     createRoot(container).render(
