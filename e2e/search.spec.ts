@@ -61,7 +61,8 @@ test('keystrokes typed while the search view loads add no history entry either',
   page,
 }) => {
   // A slow network: the search view's script arrives only when the test lets it.
-  // search-<hash>.js, not search-engine-client-…, search-early-… or search-params-… (every page's).
+  // search-<hash>.js only: the other chunks named search-… (the engine client, the early script,
+  // a chunk shared by the two entries that Rolldown may name after a search module) are not it.
   const isSearchRoute = (url: URL) => /\/assets\/search-[\w-]{8}\.js$/.test(url.pathname)
   let release = () => {}
   const held = new Promise<void>((resolve) => (release = resolve))
