@@ -374,6 +374,30 @@ test('a deep link hydrates without fetching its article, replacing its markup or
   )
 })
 
+test('a deep link fetches React DOM along with the entry, not once the entry has run', async ({
+  page,
+}) => {
+  // The entry imports React DOM, a chunk of its own; the boot asks for both at once. The entry
+  // is held back until React DOM's chunk has been asked for: only the boot can have asked.
+  const requested: string[] = []
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname))
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/assets/index-*.js', async (route) => {
+    await held
+    await route.continue()
+  })
+  // The page counts as loaded once the app runs, which it cannot before the release.
+  const loaded = page.goto(articlePath(newest))
+  await expect
+    .poll(() => requested.filter((path) => /\/assets\/client-[\w-]{8}\.js$/.test(path)))
+    .toHaveLength(1)
+  release()
+  await loaded
+  await waitForHydration(page)
+  expect(requested.filter((path) => /\/assets\/client-[\w-]{8}\.js$/.test(path))).toHaveLength(1)
+})
+
 test('client navigation works from a hydrated deep link and fetches the next article', async ({
   page,
   baseURL,

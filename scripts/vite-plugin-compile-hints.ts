@@ -1,16 +1,18 @@
 /**
- * Marks the entry chunk for eager compilation with V8's explicit compile hint, the magic comment
+ * Marks the entry chunks for eager compilation with V8's explicit compile hint, the magic comment
  * `//# allFunctionsCalledOnLoad` on its first line (Chrome 136 and later; other engines read a
  * comment). Left to itself V8 compiles a function the first time it is called, on the main
  * thread: starting React, the router and the query cache and hydrating the page then spends most
  * of its time compiling, in the tasks that block a reader's first tap. With the hint the whole
- * chunk is compiled on a background thread while it streams in. The entry is the right chunk to
- * mark because nearly all of it runs on every page load; the route and search chunks are left to
- * lazy compilation.
+ * chunk is compiled on a background thread while it streams in. The entries, and the library
+ * chunks the entry imports at start-up (React DOM: see vite-plugin-defer-entry.ts), are the right
+ * chunks to mark because nearly all of them runs on every page load; the route and search chunks
+ * are left to lazy compilation.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Plugin, ResolvedConfig } from 'vite'
+import { startupChunks } from './vite-plugin-defer-entry.ts'
 
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad'
 
@@ -27,9 +29,14 @@ export function compileHintsPlugin(): Plugin {
     writeBundle(_options, bundle) {
       if (config.build.ssr) return
       const outDir = resolve(config.root, config.build.outDir)
+      const marked = new Set<string>()
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || !chunk.isEntry) continue
-        const path = join(outDir, chunk.fileName)
+        marked.add(chunk.fileName)
+        for (const startup of startupChunks(bundle, chunk.fileName)) marked.add(startup.fileName)
+      }
+      for (const fileName of marked) {
+        const path = join(outDir, fileName)
         writeFileSync(path, withCompileHint(readFileSync(path, 'utf8')))
       }
     },

@@ -1,5 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest'
-import { bootScript } from './vite-plugin-defer-entry.ts'
+import type { Rolldown } from 'vite'
+import { bootScript, startupChunks } from './vite-plugin-defer-entry.ts'
 
 type PaintCallback = (list: { getEntriesByName: (name: string) => unknown[] }) => void
 
@@ -59,4 +60,39 @@ test('a page that never reports a paint starts the app after a bound', () => {
   vi.advanceTimersByTime(1)
   vi.advanceTimersByTime(1)
   expect(start).toHaveBeenCalledTimes(1)
+})
+
+test('starting, the boot preloads the start-up chunks along with the entry', () => {
+  document.head.innerHTML = ''
+  document.body.innerHTML = '<div id="root"></div>'
+  const order: string[] = []
+  const source = bootScript('./entry.js', ['/assets/client-abc.js']).replace(
+    'import("./entry.js")',
+    'startApp()',
+  )
+  new Function('startApp', source)(() => {
+    order.push(
+      ...[...document.head.querySelectorAll('link')].map((l) => `${l.rel} ${l.href}`),
+      'entry',
+    )
+  })
+  expect(order).toEqual(['modulepreload http://localhost:3000/assets/client-abc.js', 'entry'])
+})
+
+test('the start-up chunks are the libraries the entry imports dynamically, not its routes', () => {
+  const chunk = (fileName: string, facadeModuleId: string, dynamicImports: string[] = []) =>
+    ({ type: 'chunk', fileName, facadeModuleId, dynamicImports }) as const
+  const bundle = {
+    'assets/index-1.js': chunk('assets/index-1.js', '/app/index.html', [
+      'assets/client-2.js',
+      'assets/home-3.js',
+    ]),
+    'assets/client-2.js': chunk('assets/client-2.js', '/app/node_modules/react-dom/client.js'),
+    'assets/home-3.js': chunk('assets/home-3.js', '/app/src/app/routes/home.tsx'),
+  }
+  const files = (entry: string) =>
+    startupChunks(bundle as unknown as Rolldown.OutputBundle, entry).map((c) => c.fileName)
+  expect(files('assets/index-1.js')).toEqual(['assets/client-2.js'])
+  expect(files('assets/home-3.js')).toEqual([])
+  expect(files('assets/missing.js')).toEqual([])
 })

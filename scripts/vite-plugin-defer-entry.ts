@@ -7,11 +7,15 @@
  * frame is presented long after its callbacks ran, and the entry's download then started before
  * the paint. A page with nothing prerendered (shell.html) starts at once, since it has nothing to
  * paint without the app; a page that never reports a paint starts after a bound.
+ *
+ * The entry imports React DOM dynamically, so that its evaluation is a task apart from the
+ * entry's (src/main.tsx). The boot fetches such start-up library chunks (see `startupChunks`)
+ * along with the entry, so they cost no round trip after it.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { Plugin, ResolvedConfig } from 'vite'
+import type { Plugin, ResolvedConfig, Rolldown } from 'vite'
 
 const ENTRY_SCRIPT = /<script type="module" crossorigin src="([^"]+\/)([^"/]+\.js)"><\/script>/
 
@@ -23,7 +27,7 @@ export function deferEntryPlugin(): Plugin {
     configResolved(c) {
       config = c
     },
-    writeBundle() {
+    writeBundle(_options, bundle) {
       if (config.build.ssr) return
       const outDir = resolve(config.root, config.build.outDir)
       const indexPath = join(outDir, 'index.html')
@@ -31,7 +35,11 @@ export function deferEntryPlugin(): Plugin {
       const match = ENTRY_SCRIPT.exec(html)
       if (!match) return
       const [tag, folder = '', entry = ''] = match
-      const boot = bootScript(`./${entry}`)
+      // Beside the entry, in the folder the page loads it from (the site's base and assets/).
+      const preloads = startupChunks(bundle, `assets/${entry}`).map(
+        (chunk) => `${folder}${chunk.fileName.slice(chunk.fileName.lastIndexOf('/') + 1)}`,
+      )
+      const boot = bootScript(`./${entry}`, preloads)
       const bootName = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 8)}.js`
       writeFileSync(join(outDir, 'assets', bootName), boot)
       const deferred = `<script type="module" crossorigin src="${folder}${bootName}"></script>`
@@ -46,9 +54,39 @@ export function deferEntryPlugin(): Plugin {
 /** How long the boot waits for a paint report before it starts the app anyway. */
 const BOOT_BOUND_MS = 3000
 
-/** The boot module's source: imports `entry` after the first contentful paint (see above). */
-export function bootScript(entry: string): string {
-  return `const start = () => import(${JSON.stringify(entry)})
+/**
+ * The chunks an entry imports dynamically that are libraries (their facade module lies in
+ * node_modules), not the app's own lazy routes: React DOM, which src/main.tsx imports at once
+ * for a task of its own. Every page load needs them, right after the entry.
+ */
+export function startupChunks(
+  bundle: Rolldown.OutputBundle,
+  entryFileName: string,
+): Rolldown.OutputChunk[] {
+  const entry = bundle[entryFileName]
+  if (entry?.type !== 'chunk') return []
+  return entry.dynamicImports.flatMap((fileName) => {
+    const chunk = bundle[fileName]
+    return chunk?.type === 'chunk' && /[\\/]node_modules[\\/]/.test(chunk.facadeModuleId ?? '')
+      ? [chunk]
+      : []
+  })
+}
+
+/**
+ * The boot module's source: imports `entry` after the first contentful paint (see above), and
+ * at the same moment module-preloads `preloads` (their URLs).
+ */
+export function bootScript(entry: string, preloads: readonly string[] = []): string {
+  return `const start = () => {
+  for (const file of ${JSON.stringify(preloads)}) {
+    const link = document.createElement('link')
+    link.rel = 'modulepreload'
+    link.href = file
+    document.head.append(link)
+  }
+  return import(${JSON.stringify(entry)})
+}
 const root = document.getElementById('root')
 if (root === null || !root.hasChildNodes() || typeof PerformanceObserver !== 'function') {
   start()

@@ -1,6 +1,6 @@
 import { hydrate } from '@tanstack/react-query'
 import { StrictMode, startTransition } from 'react'
-import { createRoot, hydrateRoot } from 'react-dom/client'
+import type * as ReactDomClient from 'react-dom/client'
 import { matchRoutes } from 'react-router-dom'
 import { App } from './app/app'
 import { PRERENDERED_STATE_ID, readPrerenderedState } from './app/prerendered'
@@ -10,10 +10,13 @@ import { registerServiceWorker } from './lib/register-service-worker'
 import { yieldToMain } from './lib/yield-to-main'
 import './index.css'
 
+type ReactDom = typeof ReactDomClient
+
 async function start() {
   // Evaluating the entry (React, the router, the query cache) is one task; the work below runs in
   // tasks of its own, so no single task holds the main thread for the whole start.
   await yieldToMain()
+  const reactDom = loadReactDom()
   const container = document.getElementById('root')
   if (!container) throw new Error('index.html has no #root element')
   const queryClient = createQueryClient()
@@ -21,7 +24,7 @@ async function start() {
   if (!state) {
     // A prerendered page answering another URL (the host serves the prerendered `/` for
     // `/?page=2`): its markup and head tags are not this page's, and the app renders anew.
-    renderAnew(container, queryClient)
+    await renderAnew(container, queryClient, await reactDom)
     return
   }
   // Hydrate the prerendered HTML: the cache and the router start from the state it was rendered
@@ -29,6 +32,7 @@ async function start() {
   hydrate(queryClient, state.queries)
   const routes = createRoutes(queryClient)
   const matches = matchRoutes(routes, window.location, basename) ?? []
+  await yieldToMain()
   try {
     await Promise.all(
       matches.map(async ({ route }) => {
@@ -40,12 +44,12 @@ async function start() {
   } catch {
     // A route chunk failed to load (a redeploy removed it, or the network went): render anew, so
     // the router loads the route itself and its error boundary says what happened.
-    renderAnew(container, queryClient)
+    await renderAnew(container, queryClient, await reactDom)
     return
   }
   await yieldToMain()
   const router = createRouter(routes, state.router)
-  await yieldToMain()
+  const { hydrateRoot } = await reactDom
   // As a transition, hydration yields to the browser every few milliseconds instead of holding
   // the main thread for the whole page: a tap during it is handled sooner.
   startTransition(() => {
@@ -58,9 +62,25 @@ async function start() {
   })
 }
 
-function renderAnew(container: HTMLElement, queryClient: ReturnType<typeof createQueryClient>) {
+/**
+ * React DOM, the largest library, is a chunk of its own, which the boot script fetches along with
+ * the entry (scripts/vite-plugin-defer-entry.ts): evaluated on its own, it is a task apart from
+ * the entry's evaluation, and what uses it starts in the task after.
+ */
+async function loadReactDom(): Promise<ReactDom> {
+  const module = await import('react-dom/client')
+  await yieldToMain()
+  return module
+}
+
+async function renderAnew(
+  container: HTMLElement,
+  queryClient: ReturnType<typeof createQueryClient>,
+  { createRoot }: ReactDom,
+) {
   removePrerenderedHead(document)
   const router = createRouter(createRoutes(queryClient))
+  await yieldToMain()
   // A transition too: the prerendered page stays on screen, and the first render yields to input.
   startTransition(() => {
     createRoot(container).render(
@@ -80,5 +100,5 @@ function removePrerenderedHead(doc: Document) {
   for (const tag of tags) tag.remove()
 }
 
-void start()
-registerServiceWorker()
+// Registering the service worker is a task of its own, after the start's first steps.
+void start().finally(registerServiceWorker)
