@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useState, type ReactNode } from 'react'
+import { useDeferredValue, useState, type ReactNode } from 'react'
 import { Link, useLocation } from 'react-router-dom'
 import { HighlightedText } from '@/components/ui/highlighted-text'
 import { paths } from '@/config/paths'
@@ -16,16 +16,13 @@ export type SearchResultsProps = { state: SearchUrlState }
 export function SearchResults({ state }: SearchResultsProps) {
   const [limit, setLimit] = useState(RESULTS_PAGE)
   const query = useQuery(searchQueries.results({ ...state, limit }))
+  // Results render as a transition, in slices that yield to the browser. Rendered at once, a
+  // page of highlighted results held the main thread for 30 ms here, four times that on a phone.
+  const shown = useDeferredValue(query.data)
   const location = useLocation()
   const from = location.pathname + location.search
 
-  if (query.isPending) {
-    return (
-      <p className="search-status" role="status">
-        Searching…
-      </p>
-    )
-  }
+  if (query.isPending) return <Searching />
   if (query.error instanceof SiteUpdatedError) {
     return (
       <div className="message" role="alert">
@@ -55,8 +52,10 @@ export function SearchResults({ state }: SearchResultsProps) {
       </div>
     )
   }
-  const result = query.data
-  const stale = query.isPlaceholderData
+  // Arrived, and rendering in the background.
+  if (shown === undefined) return <Searching />
+  const result = shown
+  const stale = query.isPlaceholderData || shown !== query.data
   return (
     <div className="search-results" aria-busy={stale}>
       <p className="search-status" role="status">
@@ -95,6 +94,14 @@ export function SearchResults({ state }: SearchResultsProps) {
         </p>
       ) : null}
     </div>
+  )
+}
+
+function Searching() {
+  return (
+    <p className="search-status" role="status">
+      Searching…
+    </p>
   )
 }
 
