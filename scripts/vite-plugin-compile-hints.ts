@@ -4,10 +4,11 @@
  * comment). Left to itself V8 compiles a function the first time it is called, on the main
  * thread: starting React, the router and the query cache and hydrating the page then spends most
  * of its time compiling, in the tasks that block a reader's first tap. With the hint the whole
- * chunk is compiled on a background thread while it streams in. The entries, and the library
- * chunks the entry imports at start-up (React DOM: see vite-plugin-defer-entry.ts), are the right
- * chunks to mark because nearly all of them runs on every page load; the route and search chunks
- * are left to lazy compilation.
+ * chunk is compiled on a background thread while it streams in. The entries, the chunks they
+ * import statically (for the search page's early script, the search engine) and the library
+ * chunks the app's entry imports at start-up (React DOM: see vite-plugin-defer-entry.ts) are the
+ * right chunks to mark because nearly all of them runs whenever they load; the route chunks are
+ * left to lazy compilation.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -33,6 +34,7 @@ export function compileHintsPlugin(): Plugin {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || !chunk.isEntry) continue
         marked.add(chunk.fileName)
+        for (const file of chunk.imports) marked.add(file)
         for (const startup of startupChunks(bundle, chunk.fileName)) marked.add(startup.fileName)
       }
       for (const fileName of marked) {
