@@ -9,8 +9,9 @@
  * paint without the app; a page that never reports a paint starts after a bound.
  *
  * The entry imports React DOM dynamically, so that its evaluation is a task apart from the
- * entry's (src/main.tsx). The boot fetches such start-up library chunks (see `startupChunks`)
- * along with the entry, so they cost no round trip after it.
+ * entry's (src/main.tsx). The boot fetches such start-up library chunks (see `startupChunks`),
+ * and the chunks the entry imports statically, along with the entry, so they cost no round trip
+ * after it and do not share the link with the first paint's files.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -18,6 +19,8 @@ import { join, resolve } from 'node:path'
 import type { Plugin, ResolvedConfig, Rolldown } from 'vite'
 
 const ENTRY_SCRIPT = /<script type="module" crossorigin src="([^"]+\/)([^"/]+\.js)"><\/script>/
+/** Vite's preloads of the chunks the entry imports statically. */
+const MODULE_PRELOAD = /\n?[ \t]*<link rel="modulepreload" crossorigin href="([^"]+)">/g
 
 export function deferEntryPlugin(): Plugin {
   let config: ResolvedConfig
@@ -35,18 +38,20 @@ export function deferEntryPlugin(): Plugin {
       const match = ENTRY_SCRIPT.exec(html)
       if (!match) return
       const [tag, folder = '', entry = ''] = match
-      // Beside the entry, in the folder the page loads it from (the site's base and assets/).
-      const preloads = startupChunks(bundle, `assets/${entry}`).map(
-        (chunk) => `${folder}${chunk.fileName.slice(chunk.fileName.lastIndexOf('/') + 1)}`,
-      )
+      // The entry's static imports, which Vite preloads from the head, are fetched with the entry
+      // too: before the first paint they would share the link with what the paint needs.
+      const preloads = [
+        ...[...html.matchAll(MODULE_PRELOAD)].map(([, href = '']) => href),
+        // Beside the entry, in the folder the page loads it from (the site's base and assets/).
+        ...startupChunks(bundle, `assets/${entry}`).map(
+          (chunk) => `${folder}${chunk.fileName.slice(chunk.fileName.lastIndexOf('/') + 1)}`,
+        ),
+      ]
       const boot = bootScript(`./${entry}`, preloads)
       const bootName = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 8)}.js`
       writeFileSync(join(outDir, 'assets', bootName), boot)
       const deferred = `<script type="module" crossorigin src="${folder}${bootName}"></script>`
-      writeFileSync(
-        indexPath,
-        html.replace(tag, () => deferred),
-      )
+      writeFileSync(indexPath, html.replace(tag, () => deferred).replace(MODULE_PRELOAD, ''))
     },
   }
 }
@@ -75,17 +80,19 @@ export function startupChunks(
 
 /**
  * The boot module's source: imports `entry` after the first contentful paint (see above), and
- * at the same moment module-preloads `preloads` (their URLs).
+ * at the same moment module-preloads `preloads` (their URLs): its static imports and start-up
+ * chunks.
  */
 export function bootScript(entry: string, preloads: readonly string[] = []): string {
   return `const start = () => {
+  const app = import(${JSON.stringify(entry)})
   for (const file of ${JSON.stringify(preloads)}) {
     const link = document.createElement('link')
     link.rel = 'modulepreload'
     link.href = file
     document.head.append(link)
   }
-  return import(${JSON.stringify(entry)})
+  return app
 }
 const root = document.getElementById('root')
 if (root === null || !root.hasChildNodes() || typeof PerformanceObserver !== 'function') {
