@@ -42,6 +42,7 @@ import {
   type Root,
   type TypoEntry,
 } from './index-reader.ts'
+import { yieldToMain } from '../../../lib/yield-to-main.ts'
 import { tokenize } from './normalize.ts'
 import { parseQuery, type ParsedQuery, type QueryWord } from './query.ts'
 import { editDistance, maxTypoDistance } from './typo.ts'
@@ -517,7 +518,11 @@ export function createSearchEngine(
           ? new Uint8Array(value)
           : null
     if (!bytes) throw new IndexFormatError(`${path}: expected the file's bytes`)
-    return inflate(bytes)
+    const inflated = await inflate(bytes)
+    // Decoding the file is a task of its own, apart from the decompression's last step: each is
+    // short, and on a page still starting (a shared search link) together they were not.
+    await yieldToMain()
+    return inflated
   }
   const roots = new FileCache(async (path) => {
     const root = readRoot(await loadBytes(path))
