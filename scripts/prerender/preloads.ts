@@ -44,7 +44,7 @@ function isViteManifest(value: unknown): value is ViteManifest {
 /**
  * The files of these source modules' chunks and of every chunk they import statically, each
  * once, dependencies before the modules that import them. Not the entry: the boot script loads it
- * after the first paint, and preloaded from the head its 110 kB would hold up that paint.
+ * after the first paint, and preloaded from the head its download would hold up that paint.
  */
 export function chunkFiles(manifest: ViteManifest, modules: readonly string[]): string[] {
   const files: string[] = []
