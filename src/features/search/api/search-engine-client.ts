@@ -25,19 +25,15 @@ export type SearchParams = {
 /**
  * Index files are JSON or binary by their extension; `load` returns parsed JSON or the bytes.
  * Loads are shared by searches (the engine keeps what it loaded), so no one query's signal aborts
- * them; the fetch timeout bounds each. Each file is handed over in a task of its own: files that
- * arrive together would otherwise be decoded one after the other in one long task, while the page
- * is still starting.
+ * them; the fetch timeout bounds each. A JSON file is parsed in a task of its own: files that
+ * arrive together would otherwise be parsed one after the other in one long task, while the page
+ * is still starting. (The engine does the same for a binary file, between inflating and decoding
+ * it.)
  */
 async function load(path: string): Promise<unknown> {
   const url = dataUrl(path)
   if (!path.endsWith('.json')) {
-    const bytes = await fetchWithTimeout(
-      url,
-      async (response) => new Uint8Array(await response.arrayBuffer()),
-    )
-    await yieldToMain()
-    return bytes
+    return fetchWithTimeout(url, async (response) => new Uint8Array(await response.arrayBuffer()))
   }
   const text = await fetchWithTimeout(url, (response) => response.text())
   await yieldToMain()
