@@ -2,7 +2,7 @@
  * tsx scripts/lighthouse/explain-tbt.ts <url> [runs]: where a page's Total Blocking Time comes
  * from. Runs Lighthouse as the benchmark does and prints, for each run, the tasks of Lighthouse's
  * pessimistic simulation that count towards it: their simulated start, their blocking time, when
- * the task was observed (ms after the navigation) and what it spent its time on. Lighthouse's
+ * each was observed (ms after the page's first task) and what it spent its time on. Lighthouse's
  * TBT is the mean of that estimate and the optimistic one.
  *
  * Lighthouse does not measure TBT: it replays the page's observed tasks, four times as long, on a
@@ -10,13 +10,11 @@
  * A task can therefore count in one run and not in the next, from where the simulation puts it;
  * this shows which.
  */
-import * as chromeLauncher from 'chrome-launcher'
-import lighthouse from 'lighthouse'
 import { LanternFirstContentfulPaint } from 'lighthouse/core/computed/metrics/lantern-first-contentful-paint.js'
 import { LanternInteractive } from 'lighthouse/core/computed/metrics/lantern-interactive.js'
 import { LanternTotalBlockingTime } from 'lighthouse/core/computed/metrics/lantern-total-blocking-time.js'
 import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js'
-import { CHROME_FLAGS, chromiumPath } from './run-lighthouse.ts'
+import { runLighthouseWithArtifacts } from './run-lighthouse.ts'
 
 /** A task of the simulation: its simulated times, when it was observed, and its events. */
 export type SimulatedTask = {
@@ -70,26 +68,10 @@ type Estimate = {
   timeInMs: number
   nodeTimings: Map<{ type: string }, { startTime: number; endTime: number }>
 }
-type LanternResult = { optimisticEstimate: Estimate; pessimisticEstimate: Estimate; timing: number }
+type LanternResult = { optimisticEstimate: Estimate; pessimisticEstimate: Estimate }
 
 async function explain(url: string): Promise<void> {
-  const chrome = await chromeLauncher.launch({
-    chromePath: chromiumPath(),
-    chromeFlags: CHROME_FLAGS,
-    logLevel: 'silent',
-  })
-  let result
-  try {
-    result = await lighthouse(url, {
-      port: chrome.port,
-      logLevel: 'error',
-      onlyCategories: ['performance'],
-    })
-  } finally {
-    chrome.kill()
-  }
-  if (result === undefined) throw new Error(`Lighthouse returned no result for ${url}`)
-  const { artifacts, lhr } = result
+  const { artifacts, lhr } = await runLighthouseWithArtifacts(url, ['performance'])
   const data = {
     trace: artifacts.Trace,
     devtoolsLog: artifacts.DevtoolsLog,
@@ -122,20 +104,24 @@ async function explain(url: string): Promise<void> {
       url: event.args?.data?.url,
     })),
   }))
-  const audits = lhr.audits
-  const score = lhr.categories.performance?.score ?? 0
+  const shown = (id: string) => lhr.audits[id]?.displayValue ?? '?'
+  const ms = (value: number) => `${value.toFixed(0)} ms`
+  const score = Math.round((lhr.categories.performance?.score ?? 0) * 100)
   console.log(
-    `performance ${Math.round(score * 100)}, FCP ${audits['first-contentful-paint']?.displayValue}, ` +
-      `LCP ${audits['largest-contentful-paint']?.displayValue}, TBT ${audits['total-blocking-time']?.displayValue} ` +
-      `(pessimistic ${tbt.pessimisticEstimate.timeInMs.toFixed(0)} ms, optimistic ${tbt.optimisticEstimate.timeInMs.toFixed(0)} ms)`,
+    `performance ${score}, FCP ${shown('first-contentful-paint')}, ` +
+      `LCP ${shown('largest-contentful-paint')}, TBT ${shown('total-blocking-time')} ` +
+      `(pessimistic ${ms(tbt.pessimisticEstimate.timeInMs)}, ` +
+      `optimistic ${ms(tbt.optimisticEstimate.timeInMs)})`,
   )
-  // The pessimistic estimate counts from the optimistic first paint to the pessimistic interactive time.
+  // The pessimistic estimate counts from the optimistic first paint to the pessimistic
+  // interactive time (Lighthouse's TotalBlockingTime.getEstimateFromSimulation).
   const from = fcp.optimisticEstimate.timeInMs
   const to = interactive.pessimisticEstimate.timeInMs
-  console.log(`  counted from ${from.toFixed(0)} to ${to.toFixed(0)} ms (simulated)`)
+  console.log(`  counted from ${from.toFixed(0)} to ${ms(to)} (simulated)`)
   for (const { task, blocking } of blockingTasks(tasks, from, to)) {
+    const simulated = `${task.start.toFixed(0)}-${task.end.toFixed(0)}`
     console.log(
-      `  ${String(Math.round(blocking)).padStart(4)} ms blocking, simulated at ${task.start.toFixed(0)}-${task.end.toFixed(0)}, ` +
+      `  ${ms(blocking).padStart(7)} blocking, simulated at ${simulated}, ` +
         `observed at ${task.observedAt.toFixed(0)}: ${taskLabel(task)}`,
     )
   }

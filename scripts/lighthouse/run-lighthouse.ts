@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import * as chromeLauncher from 'chrome-launcher'
-import lighthouse, { type Result } from 'lighthouse'
+import lighthouse, { type Result, type RunnerResult } from 'lighthouse'
 import { CATEGORY_IDS } from './summarize.ts'
 
 export const CHROME_FLAGS = [
@@ -24,7 +24,11 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 }
 
-export async function runLighthouse(url: string): Promise<Result> {
+/** One run's whole result: the report, and what Lighthouse gathered to make it (the trace...). */
+export async function runLighthouseWithArtifacts(
+  url: string,
+  categories: readonly string[] = CATEGORY_IDS,
+): Promise<RunnerResult> {
   const chrome = await chromeLauncher.launch({
     chromePath: chromiumPath(),
     chromeFlags: CHROME_FLAGS,
@@ -34,17 +38,21 @@ export async function runLighthouse(url: string): Promise<Result> {
     const result = await lighthouse(url, {
       port: chrome.port,
       logLevel: 'error',
-      onlyCategories: [...CATEGORY_IDS],
+      onlyCategories: [...categories],
     })
     if (result === undefined) throw new Error(`Lighthouse returned no result for ${url}`)
     const { runtimeError } = result.lhr
     if (runtimeError !== undefined) {
       throw new Error(`Lighthouse failed on ${url}: ${runtimeError.code} ${runtimeError.message}`)
     }
-    return result.lhr
+    return result
   } finally {
     chrome.kill()
   }
+}
+
+export async function runLighthouse(url: string): Promise<Result> {
+  return (await runLighthouseWithArtifacts(url)).lhr
 }
 
 /**
