@@ -468,6 +468,48 @@ test("a search deep link's index files load while the app's code does, each once
   expect(indexFiles().length).toBe(new Set(indexFiles()).size)
 })
 
+test('a search deep link shows its results before the app has loaded, and the app keeps them', async ({
+  page,
+}) => {
+  // Every text the status line shows, in order, from the first paint on.
+  await page.addInitScript(() => {
+    const seen: string[] = []
+    Object.assign(window, { statusTexts: seen })
+    new MutationObserver(() => {
+      const text = document.querySelector('main [role="status"]')?.textContent ?? null
+      if (text !== null && text !== seen.at(-1)) seen.push(text)
+    }).observe(document, { childList: true, subtree: true, characterData: true })
+  })
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/assets/index-*.js', async (route) => {
+    await held
+    await route.continue()
+  })
+  const loaded = page.goto(searchUrl({ q: 'Azerbaijan' }))
+  // Drawn by the page's early script: the app's entry has not even arrived.
+  await expect(page.getByRole('heading', { level: 1, name: 'Search: Azerbaijan' })).toBeVisible()
+  await expect(resultStatus(page)).toHaveText(/^\d+ results? for “Azerbaijan”$/)
+  const early = await results(page).getByRole('heading').allTextContents()
+  expect(early.length).toBeGreaterThan(0)
+  await expect(marks(page).first()).toBeVisible()
+  expect(await page.evaluate(() => document.documentElement.dataset.appReady)).toBeUndefined()
+  release()
+  await loaded
+  // The app rendered the same results at once: no "Searching…" in between, nothing moved.
+  expect(await results(page).getByRole('heading').allTextContents()).toEqual(early)
+  const texts = await page.evaluate(
+    () => (window as unknown as { statusTexts: string[] }).statusTexts,
+  )
+  expect(texts).toHaveLength(1)
+  // And it is the app's now: a result opens its article without a page load.
+  await page.evaluate(() => Object.assign(window, { samePage: true }))
+  await results(page).first().getByRole('link').first().click()
+  await expect(page).toHaveURL(/\/articles\//)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(early[0]!)
+  expect(await page.evaluate(() => 'samePage' in window)).toBe(true)
+})
+
 test('the empty search page loads the index root before the first keystroke', async ({ page }) => {
   const requested: string[] = []
   page.on('request', (request) => requested.push(new URL(request.url()).pathname))

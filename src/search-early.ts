@@ -3,13 +3,27 @@
  * the search at once, so the query's index files download while the app's code does, and the app
  * takes the search over when its results view asks for it (`search-engine-client.ts`). Without it
  * the index's three levels (term, document, long-article files) wait for the app, one after the
- * other. It loads nothing of React's, the router's or the query cache's.
+ * other. When the results arrive before the app has rendered the page, it draws them in place of
+ * the prerendered latest articles (`search-results-dom.ts`), and the app renders them again as
+ * they are. It loads nothing of React's, the router's or the query cache's.
  */
 import { prepareSearch, startSearchEarly } from '@/features/search/api/search-engine-client'
+import { drawSearchResults } from '@/features/search/components/search-results-dom'
 import { readSearchParams, RESULTS_PAGE } from '@/features/search/utils/search-params'
 
 // The index root the page preloads is read whatever the query: one without words (only
 // punctuation) searches for nothing, and the preload would go unused.
 prepareSearch()
 const state = readSearchParams(new URLSearchParams(window.location.search))
-if (state.q.trim() !== '') startSearchEarly({ ...state, limit: RESULTS_PAGE })
+// The prerendered view; once the app renders the page this node is gone, and nothing is drawn.
+const section = document.querySelector<HTMLElement>('#root .search-view')
+if (state.q.trim() !== '') {
+  startSearchEarly({ ...state, limit: RESULTS_PAGE }, (result) => {
+    if (section?.isConnected !== true) return
+    drawSearchResults(section, import.meta.env.BASE_URL.replace(/\/$/, ''), result, state)
+    const box = document.getElementById('site-search')
+    if (box instanceof HTMLInputElement && box.value === '' && document.activeElement !== box) {
+      box.value = state.q
+    }
+  })
+}

@@ -9,6 +9,7 @@ import { articleQueries } from '@/features/articles/api/article-queries'
 import { ArticleList } from '@/features/articles/components/article-list'
 import { SearchResults } from '@/features/search/components/search-results'
 import { prepareSearch } from '@/features/search/api/search-queries'
+import { searchHeading } from '@/features/search/utils/result-text'
 import { readSearchParams } from '@/features/search/utils/search-params'
 
 export const clientLoader =
@@ -39,7 +40,7 @@ export function Component() {
         }
         path="/search"
       />
-      <h1 id="search-heading">{q === '' ? 'Search' : `Search: ${q}`}</h1>
+      <h1 id="search-heading">{searchHeading(q)}</h1>
       {q === '' ? (
         <LatestForEmptySearch />
       ) : (

@@ -70,17 +70,39 @@ export function prepareSearch(): void {
 
 /** A search started before the app could ask for it, waiting for the app to take it. */
 let early: { params: SearchParams; result: Promise<SearchResult> } | null = null
+/** The early search's result, once it has arrived. */
+let earlyArrived: { params: SearchParams; result: SearchResult } | null = null
+/** Whether the app has started rendering the page (the early script then draws nothing). */
+let pageTaken = false
 
 /**
  * Starts `params`' search now, for the app to take over when it asks for the same one: a shared
  * link's results then wait for the app's code or for the index, whichever is slower, not for one
- * and then the other.
+ * and then the other. `onResult` gets the result when it arrives before the app renders the page.
  */
-export function startSearchEarly(params: SearchParams): void {
+export function startSearchEarly(
+  params: SearchParams,
+  onResult?: (result: SearchResult) => void,
+): void {
   const result = searchWith(params)
-  // Its outcome, failure included, is the app's to report.
-  result.catch(() => undefined)
   early = { params, result }
+  result.then(
+    (arrived) => {
+      earlyArrived = { params, result: arrived }
+      if (!pageTaken) onResult?.(arrived)
+    },
+    // Its failure is the app's to report.
+    () => undefined,
+  )
+}
+
+/**
+ * For the app, as it starts rendering the page: from now on the early script draws nothing, and
+ * the early search's result is returned if it has arrived (for the first render to show it).
+ */
+export function takeOverPage(): { params: SearchParams; result: SearchResult } | null {
+  pageTaken = true
+  return earlyArrived
 }
 
 /**

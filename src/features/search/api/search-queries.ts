@@ -1,6 +1,6 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query'
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query'
 import { explainLoadFailure } from '@/lib/deployment'
-import { search, type SearchParams } from './search-engine-client'
+import { search, takeOverPage, type SearchParams } from './search-engine-client'
 
 export { prepareSearch, type SearchParams } from './search-engine-client'
 
@@ -23,4 +23,16 @@ export const searchQueries = {
       // Results are cheap to recompute from the cached index: keep a few, not every keystroke's.
       gcTime: 60 * 1000,
     }),
+}
+
+/**
+ * Puts the search page's early result, when it has arrived, in the cache before the app's first
+ * render: the results the early script drew (`search-results-dom.ts`) are then rendered again as
+ * they are, instead of giving way to "Searching…" first. Called as the app renders the page.
+ */
+export function seedEarlySearch(queryClient: QueryClient): void {
+  const arrived = takeOverPage()
+  if (arrived !== null) {
+    queryClient.setQueryData(searchQueries.results(arrived.params).queryKey, arrived.result)
+  }
 }

@@ -6,8 +6,9 @@ import { paths } from '@/config/paths'
 import type { SearchHit, SearchResult } from '@/features/search/engine/search-engine'
 import { isChunkLoadError, SiteUpdatedError } from '@/lib/deployment'
 import { FetchTimeoutError, HttpError, NetworkError } from '@/lib/fetch-json'
-import { formatDate, formatNumber } from '@/lib/format'
+import { formatDate } from '@/lib/format'
 import { searchQueries } from '../api/search-queries'
+import { resultCount, SORT_CHOICES, sourceChipLabel } from '../utils/result-text'
 import { RESULTS_PAGE, searchHref, type SearchUrlState } from '../utils/search-params'
 
 export type SearchResultsProps = { state: SearchUrlState }
@@ -113,27 +114,16 @@ function searchFailure(error: Error): string {
   return 'what arrived was damaged'
 }
 
-function resultCount(result: SearchResult, q: string): string {
-  const searched = result.correctedQuery ?? q
-  if (result.total === 0) return `No results for “${searched}”.`
-  const count = formatNumber(result.total)
-  return `${count} ${result.total === 1 ? 'result' : 'results'} for “${searched}”`
-}
-
 type SearchFiltersProps = { result: SearchResult; state: SearchUrlState }
 
 function SearchFilters({ result, state }: SearchFiltersProps) {
   const all = result.sources.reduce((sum, s) => sum + s.count, 0)
-  const sorts = [
-    { sort: 'relevance', label: 'Most relevant' },
-    { sort: 'newest', label: 'Newest first' },
-  ] as const
   return (
     <div className="search-filters">
       <nav aria-label="Filter by source">
         <ul className="chips">
           <FilterChip to={searchHref({ ...state, source: null })} current={state.source === null}>
-            All sources ({formatNumber(all)})
+            {sourceChipLabel(null, all)}
           </FilterChip>
           {result.sources.map((source) => (
             <FilterChip
@@ -141,14 +131,14 @@ function SearchFilters({ result, state }: SearchFiltersProps) {
               to={searchHref({ ...state, source: source.slug })}
               current={state.source === source.slug}
             >
-              {source.name} ({formatNumber(source.count)})
+              {sourceChipLabel(source.name, source.count)}
             </FilterChip>
           ))}
         </ul>
       </nav>
       <nav aria-label="Sort results">
         <ul className="chips">
-          {sorts.map(({ sort, label }) => (
+          {SORT_CHOICES.map(({ sort, label }) => (
             <FilterChip
               key={sort}
               to={searchHref({ ...state, sort })}
