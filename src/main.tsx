@@ -81,11 +81,6 @@ async function renderAnew(
   removePrerenderedHead(document)
   const router = createRouter(createRoutes(queryClient))
   await yieldToMain()
-  if (isSearchPage(window.location.pathname)) {
-    // A shared search link whose results the page's early script drew: render them as they are.
-    const { seedEarlySearch } = await import('./features/search/api/search-queries')
-    seedEarlySearch(queryClient)
-  }
   // A transition too: the prerendered page stays on screen, and the first render yields to input.
   startTransition(() => {
     createRoot(container).render(
@@ -94,10 +89,6 @@ async function renderAnew(
       </StrictMode>,
     )
   })
-}
-
-function isSearchPage(pathname: string): boolean {
-  return pathname.slice(basename === '/' ? 0 : basename.length) === '/search'
 }
 
 /** The tags the page's render put in the head (PageMeta's), which the app's own render replaces. */

@@ -8,13 +8,15 @@ import { site } from '@/config/site'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import { ArticleList } from '@/features/articles/components/article-list'
 import { SearchResults } from '@/features/search/components/search-results'
-import { prepareSearch } from '@/features/search/api/search-queries'
+import { prepareSearch, seedEarlySearch } from '@/features/search/api/search-queries'
 import { searchHeading } from '@/features/search/utils/result-text'
 import { readSearchParams } from '@/features/search/utils/search-params'
 
 export const clientLoader =
   (queryClient: QueryClient) =>
   async ({ request }: LoaderFunctionArgs) => {
+    // A shared search link whose results the page's early script drew: render them as they are.
+    seedEarlySearch(queryClient)
     // The empty search shows the latest articles; results load as the reader types.
     const { q } = readSearchParams(new URL(request.url).searchParams)
     if (q.trim() === '') {

@@ -97,7 +97,7 @@ export function startSearchEarly(
 }
 
 /**
- * For the app, as it starts rendering the page: from now on the early script draws nothing, and
+ * For the app, before it renders the search page: from now on the early script draws nothing, and
  * the early search's result is returned if it has arrived (for the first render to show it).
  */
 export function takeOverPage(): { params: SearchParams; result: SearchResult } | null {
