@@ -105,3 +105,17 @@ export type { Page }
 export function scrollY(page: Page): Promise<number> {
   return page.evaluate(() => window.scrollY)
 }
+
+/**
+ * Holds back every request matching `url` until the returned function is called: what a slow
+ * network does to one file, at the moment the test chooses.
+ */
+export async function holdRequests(page: Page, url: string | RegExp | ((url: URL) => boolean)) {
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(url, async (route) => {
+    await held
+    await route.continue()
+  })
+  return release
+}

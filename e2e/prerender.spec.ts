@@ -17,7 +17,7 @@ import {
   sources,
   withHtml,
 } from './corpus'
-import { expect, test, type Page } from './fixtures'
+import { expect, holdRequests, test, type Page } from './fixtures'
 
 /** The newest article's front-matter date (e2e/fixtures/corpus/058_e2e0000000000058.txt). */
 const NEWEST_DATE = '2025-06-30T08:15:00Z'
@@ -381,12 +381,7 @@ test('a deep link fetches React DOM along with the entry, not once the entry has
   // is held back until React DOM's chunk has been asked for: only the boot can have asked.
   const requested: string[] = []
   page.on('request', (request) => requested.push(new URL(request.url()).pathname))
-  let release = () => {}
-  const held = new Promise<void>((resolve) => (release = resolve))
-  await page.route('**/assets/index-*.js', async (route) => {
-    await held
-    await route.continue()
-  })
+  const release = await holdRequests(page, '**/assets/index-*.js')
   // The page counts as loaded once the app runs, which it cannot before the release.
   const loaded = page.goto(articlePath(newest))
   await expect

@@ -10,7 +10,7 @@ import {
   survey,
   withHtml,
 } from './corpus'
-import { expect, scrollY, test, type Page } from './fixtures'
+import { expect, holdRequests, scrollY, test, type Page } from './fixtures'
 
 const SERVER_ERROR = /Failed to load resource: the server responded with a status of 500/
 
@@ -64,12 +64,7 @@ test('keystrokes typed while the search view loads add no history entry either',
   // search-<hash>.js only: the other chunks named search-… (the engine client, the early script,
   // a chunk shared by the two entries that Rolldown may name after a search module) are not it.
   const isSearchRoute = (url: URL) => /\/assets\/search-[\w-]{8}\.js$/.test(url.pathname)
-  let release = () => {}
-  const held = new Promise<void>((resolve) => (release = resolve))
-  await page.route(isSearchRoute, async (route) => {
-    await held
-    await route.continue()
-  })
+  const release = await holdRequests(page, isSearchRoute)
   await page.clock.install()
   await page.goto('/')
   // Time stands still but for the steps below, so each pause of the typing is exact.
@@ -452,12 +447,7 @@ test("a search deep link's index files load while the app's code does, each once
   const requested: string[] = []
   page.on('request', (request) => requested.push(new URL(request.url()).pathname))
   const indexFiles = () => requested.filter((p) => /\/search\/[td]\/[^/]+\.bin$/.test(p))
-  let release = () => {}
-  const held = new Promise<void>((resolve) => (release = resolve))
-  await page.route('**/assets/index-*.js', async (route) => {
-    await held
-    await route.continue()
-  })
+  const release = await holdRequests(page, '**/assets/index-*.js')
   // The page counts as loaded once the app runs, which it cannot before the release.
   const loaded = page.goto(searchUrl({ q: 'Azerbaijan' }))
   await expect.poll(() => indexFiles().some((p) => p.includes('/search/d/'))).toBe(true)
@@ -480,12 +470,7 @@ test('a search deep link shows its results before the app has loaded, and the ap
       if (text !== null && text !== seen.at(-1)) seen.push(text)
     }).observe(document, { childList: true, subtree: true, characterData: true })
   })
-  let release = () => {}
-  const held = new Promise<void>((resolve) => (release = resolve))
-  await page.route('**/assets/index-*.js', async (route) => {
-    await held
-    await route.continue()
-  })
+  const release = await holdRequests(page, '**/assets/index-*.js')
   const loaded = page.goto(searchUrl({ q: 'Azerbaijan' }))
   // Drawn by the page's early script: the app's entry has not even arrived.
   await expect(page.getByRole('heading', { level: 1, name: 'Search: Azerbaijan' })).toBeVisible()
