@@ -61,3 +61,16 @@ test('an early failure is reported to the app once; its retry searches anew', as
   await expect(search(params)).resolves.toEqual(result('floods'))
   expect(engine.search).toHaveBeenCalledTimes(2)
 })
+
+test('the early result is handed to the page once, and the early draw stops when it is', async () => {
+  const { startSearchEarly, takeOverPage } = await client()
+  const drawn = vi.fn()
+  startSearchEarly(params, drawn)
+  await vi.waitFor(() => expect(drawn).toHaveBeenCalledTimes(1))
+  expect(takeOverPage()).toEqual({ params, result: result('floods') })
+  expect(takeOverPage()).toBeNull()
+
+  startSearchEarly({ ...params, q: 'storms' }, drawn)
+  await vi.waitFor(() => expect(takeOverPage()).not.toBeNull())
+  expect(drawn).toHaveBeenCalledTimes(1)
+})

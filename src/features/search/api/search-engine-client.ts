@@ -98,11 +98,15 @@ export function startSearchEarly(
 
 /**
  * For the app, before it renders the search page: from now on the early script draws nothing, and
- * the early search's result is returned if it has arrived (for the first render to show it).
+ * the early search's result is returned if it has arrived (for the first render to show it). It is
+ * handed over once: the search route's loader runs again on every later visit, and a result kept
+ * from the page's first moments must not be written over what the cache has learnt since.
  */
 export function takeOverPage(): { params: SearchParams; result: SearchResult } | null {
   pageTaken = true
-  return earlyArrived
+  const arrived = earlyArrived
+  earlyArrived = null
+  return arrived
 }
 
 /**
