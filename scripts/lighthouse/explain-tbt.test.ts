@@ -1,6 +1,12 @@
 // @vitest-environment node
 import { expect, test } from 'vitest'
-import { blockingTasks, taskLabel, type SimulatedTask } from './explain-tbt.ts'
+import {
+  blockingTasks,
+  profileSamples,
+  taskLabel,
+  topFunctions,
+  type SimulatedTask,
+} from './explain-tbt.ts'
 
 const task = (start: number, end: number, events: SimulatedTask['events'] = []): SimulatedTask => ({
   start,
@@ -37,4 +43,71 @@ test("a task's label is its longest kinds of event, with the script they ran", (
     ]),
   )
   expect(label).toBe('Layout 30, FunctionCall:client-a.js 21')
+})
+
+test("the CPU profile's samples are read from the chunks of the main thread's profile", () => {
+  const frame = (functionName: string, url = 'http://x/assets/index-a.js') => ({
+    functionName,
+    url,
+    lineNumber: 0,
+    columnNumber: 9,
+  })
+  const events = [
+    // Another thread's profile, with the same id: not the main thread's.
+    { name: 'Profile', pid: 1, tid: 9, id: '0x2', args: { data: { startTime: 0 } } },
+    { name: 'Profile', pid: 1, tid: 1, id: '0x1', args: { data: { startTime: 1000 } } },
+    {
+      name: 'ProfileChunk',
+      pid: 1,
+      tid: 5,
+      id: '0x1',
+      args: {
+        data: {
+          cpuProfile: {
+            nodes: [
+              { id: 1, callFrame: frame('(program)', '') },
+              { id: 2, callFrame: frame('render') },
+            ],
+            samples: [2, 2, 1],
+          },
+          timeDeltas: [100, 1000, 1000],
+        },
+      },
+    },
+    // A node first named in a later chunk than its sample.
+    {
+      name: 'ProfileChunk',
+      pid: 1,
+      tid: 5,
+      id: '0x1',
+      args: {
+        data: {
+          cpuProfile: { nodes: [{ id: 3, callFrame: frame('search') }], samples: [3, 2] },
+          timeDeltas: [3000, 1000],
+        },
+      },
+    },
+    {
+      name: 'ProfileChunk',
+      pid: 1,
+      tid: 6,
+      id: '0x2',
+      args: { data: { cpuProfile: { samples: [2] }, timeDeltas: [5] } },
+    },
+  ]
+  const samples = profileSamples(events, 1, 1)
+  expect(samples.times).toEqual([1100, 2100, 3100, 6100, 7100])
+  expect(samples.frames.map((f) => f?.functionName)).toEqual([
+    'render',
+    'render',
+    '(program)',
+    'search',
+    'render',
+  ])
+  // Each sample counts until the next: render 1 + 1 ms, (program) 3 ms, search 1 ms; the last
+  // sample, with no next, counts nothing. Samples outside the window are left out.
+  expect(topFunctions(samples, 1000, 8000)).toBe(
+    '(program) 3.0, render index-a.js:1:10 2.0, search index-a.js:1:10 1.0',
+  )
+  expect(topFunctions(samples, 3000, 8000)).toBe('(program) 3.0, search index-a.js:1:10 1.0')
 })

@@ -8,7 +8,9 @@
  * Lighthouse does not measure TBT: it replays the page's observed tasks, four times as long, on a
  * simulated phone, and counts what falls between its simulated first paint and interactive time.
  * A task can therefore count in one run and not in the next, from where the simulation puts it;
- * this shows which.
+ * this shows which. The run also records V8's CPU profile, so each task is shown with the
+ * functions it ran longest (by self time; names as the build minified them, unless it was built
+ * without minifying).
  */
 import { LanternFirstContentfulPaint } from 'lighthouse/core/computed/metrics/lantern-first-contentful-paint.js'
 import { LanternInteractive } from 'lighthouse/core/computed/metrics/lantern-interactive.js'
@@ -29,11 +31,11 @@ export type SimulatedTask = {
  * ms), each with its share, by Lighthouse's own rule: the part of a task after the first paint,
  * less 50 ms. In simulated order.
  */
-export function blockingTasks(
-  tasks: readonly SimulatedTask[],
+export function blockingTasks<Task extends SimulatedTask>(
+  tasks: readonly Task[],
   fcp: number,
   interactive: number,
-): { task: SimulatedTask; blocking: number }[] {
+): { task: Task; blocking: number }[] {
   return [...tasks]
     .sort((a, b) => a.start - b.start)
     .map((task) => ({
@@ -62,8 +64,95 @@ export function taskLabel(task: SimulatedTask, top = 4): string {
     .join(', ')
 }
 
+/** A function of the CPU profile: its name and where it is. */
+export type ProfileFrame = {
+  functionName: string
+  url?: string
+  lineNumber?: number
+  columnNumber?: number
+}
+/** The profile's samples: when each was taken (trace µs) and the function it found running. */
+export type ProfileSamples = { times: number[]; frames: (ProfileFrame | undefined)[] }
+
+type ProfileChunk = {
+  name: string
+  pid: number
+  tid: number
+  id?: string
+  args: {
+    data?: {
+      startTime?: number
+      cpuProfile?: { nodes?: { id: number; callFrame: ProfileFrame }[]; samples?: number[] }
+      timeDeltas?: number[]
+    }
+  }
+}
+
+/**
+ * The samples of the CPU profile that V8 wrote into the trace for thread `pid`/`tid`: a `Profile`
+ * event on that thread gives its id and start, and `ProfileChunk` events of that id (written by
+ * the sampling thread) its nodes and samples, each sample's time a delta from the one before.
+ */
+export function profileSamples(
+  events: readonly ProfileChunk[],
+  pid: number,
+  tid: number,
+): ProfileSamples {
+  const nodes = new Map<number, ProfileFrame>()
+  const samples: ProfileSamples = { times: [], frames: [] }
+  const profile = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid)
+  let time = profile?.args.data?.startTime ?? null
+  const ids: number[] = []
+  for (const event of events) {
+    if (event.name !== 'ProfileChunk' || event.pid !== pid || event.id !== profile?.id) continue
+    const data = event.args.data
+    if (time === null || data === undefined) continue
+    for (const node of data.cpuProfile?.nodes ?? []) nodes.set(node.id, node.callFrame)
+    const chunk = data.cpuProfile?.samples ?? []
+    for (const [i, id] of chunk.entries()) {
+      time += data.timeDeltas?.[i] ?? 0
+      samples.times.push(time)
+      ids.push(id)
+    }
+  }
+  // Nodes can come in a later chunk than their first sample.
+  samples.frames = ids.map((id) => nodes.get(id))
+  return samples
+}
+
+/**
+ * The functions that ran longest between `start` and `end` (trace µs), by self time in ms, each
+ * as `name file:line:column`, beside V8's own entries ("(program)", "(garbage collector)").
+ */
+export function topFunctions(samples: ProfileSamples, start: number, end: number, top = 5): string {
+  const totals = new Map<string, number>()
+  for (const [i, time] of samples.times.entries()) {
+    if (time < start || time >= end) continue
+    const frame = samples.frames[i]
+    if (frame === undefined || frame.functionName === '(idle)') continue
+    const interval = (samples.times[i + 1] ?? time) - time
+    const file = (frame.url ?? '').replace(/^.*\//, '')
+    const where = `${file}:${(frame.lineNumber ?? 0) + 1}:${(frame.columnNumber ?? 0) + 1}`
+    // V8's own entries: "(program)" (the browser's work outside JavaScript), "(garbage collector)".
+    const key = file === '' ? frame.functionName : `${frame.functionName || '(anonymous)'} ${where}`
+    totals.set(key, (totals.get(key) ?? 0) + interval / 1000)
+  }
+  return [...totals]
+    .filter(([, ms]) => ms >= 0.5)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([key, ms]) => `${key} ${ms.toFixed(1)}`)
+    .join(', ')
+}
+
 type TraceEvent = { name: string; dur?: number; args?: { data?: { url?: string } } }
-type CpuNode = { type: 'cpu'; startTime: number; childEvents: TraceEvent[] }
+type CpuNode = {
+  type: 'cpu'
+  startTime: number
+  endTime: number
+  event: { pid: number; tid: number }
+  childEvents: TraceEvent[]
+}
 type Estimate = {
   timeInMs: number
   nodeTimings: Map<{ type: string }, { startTime: number; endTime: number }>
@@ -71,7 +160,11 @@ type Estimate = {
 type LanternResult = { optimisticEstimate: Estimate; pessimisticEstimate: Estimate }
 
 async function explain(url: string): Promise<void> {
-  const { artifacts, lhr } = await runLighthouseWithArtifacts(url, ['performance'])
+  const { artifacts, lhr } = await runLighthouseWithArtifacts(
+    url,
+    ['performance'],
+    'disabled-by-default-v8.cpu_profiler',
+  )
   const data = {
     trace: artifacts.Trace,
     devtoolsLog: artifacts.DevtoolsLog,
@@ -94,10 +187,17 @@ async function explain(url: string): Promise<void> {
       entry[0].type === 'cpu',
   )
   const navigation = Math.min(...cpu.map(([node]) => node.startTime))
+  const main = cpu[0]?.[0].event
+  const samples = profileSamples(
+    artifacts.Trace.traceEvents as unknown as ProfileChunk[],
+    main?.pid ?? -1,
+    main?.tid ?? -1,
+  )
   const tasks = cpu.map(([node, timing]) => ({
     start: timing.startTime,
     end: timing.endTime,
     observedAt: (node.startTime - navigation) / 1000,
+    functions: topFunctions(samples, node.startTime, node.endTime),
     events: node.childEvents.map((event) => ({
       name: event.name,
       ms: (event.dur ?? 0) / 1000,
@@ -124,6 +224,7 @@ async function explain(url: string): Promise<void> {
       `  ${ms(blocking).padStart(7)} blocking, simulated at ${simulated}, ` +
         `observed at ${task.observedAt.toFixed(0)}: ${taskLabel(task)}`,
     )
+    if (task.functions !== '') console.log(`          ${task.functions}`)
   }
 }
 

@@ -28,6 +28,8 @@ export function chromiumPath(): string {
 export async function runLighthouseWithArtifacts(
   url: string,
   categories: readonly string[] = CATEGORY_IDS,
+  /** More trace categories than Lighthouse's own, comma-separated (the CPU profile's...). */
+  additionalTraceCategories?: string,
 ): Promise<RunnerResult> {
   const chrome = await chromeLauncher.launch({
     chromePath: chromiumPath(),
@@ -39,6 +41,7 @@ export async function runLighthouseWithArtifacts(
       port: chrome.port,
       logLevel: 'error',
       onlyCategories: [...categories],
+      ...(additionalTraceCategories === undefined ? {} : { additionalTraceCategories }),
     })
     if (result === undefined) throw new Error(`Lighthouse returned no result for ${url}`)
     const { runtimeError } = result.lhr
