@@ -45,7 +45,7 @@ import {
 import { yieldToMain } from '../../../lib/yield-to-main.ts'
 import { tokenize } from './normalize.ts'
 import { parseQuery, type ParsedQuery, type QueryWord } from './query.ts'
-import { editDistance, maxTypoDistance } from './typo.ts'
+import { distanceFrom, maxTypoDistance } from './typo.ts'
 
 export { highlightRanges }
 export type { Highlight }
@@ -620,10 +620,11 @@ export function createSearchEngine(
       }),
     )
     const max = maxTypoDistance(Array.from(term).length)
+    const distanceTo = distanceFrom(term, max)
     const seen = new Map<string, { entry: TypoEntry; distance: number }>()
     for (const entry of groups.flat()) {
       if (entry.term === term || seen.has(entry.term)) continue
-      const distance = editDistance(term, entry.term, max)
+      const distance = distanceTo(entry.term)
       if (distance <= max) seen.set(entry.term, { entry, distance })
     }
     return [...seen.values()]

@@ -10,27 +10,62 @@ export function maxTypoDistance(length: number): number {
 
 /** The distance between `a` and `b`, or `max + 1` as soon as it is known to exceed `max`. */
 export function editDistance(a: string, b: string, max: number): number {
-  const s = Array.from(a)
-  const t = Array.from(b)
-  if (Math.abs(s.length - t.length) > max) return max + 1
-  const n = t.length
-  let twoBack = new Array<number>(n + 1).fill(0)
-  let prev = Array.from({ length: n + 1 }, (_, j) => j)
-  let row = new Array<number>(n + 1).fill(0)
-  for (let i = 1; i <= s.length; i++) {
-    row[0] = i
-    let best = i
-    for (let j = 1; j <= n; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1
-      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost)
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) {
-        d = Math.min(d, (twoBack[j - 2] ?? 0) + 1)
-      }
-      row[j] = d
-      if (d < best) best = d
+  return distanceFrom(a, max)(b)
+}
+
+/**
+ * The distance from `term` to each word it is called with, as `editDistance` gives it: the term
+ * is read into code points once, and the rows are reused, for the correction of one query word
+ * against the hundreds of words its typo groups hold (`search-engine.ts`). Most of those calls run
+ * while the page starts, before the engine's code is optimised, where each allocation shows.
+ */
+export function distanceFrom(term: string, max: number): (word: string) => number {
+  const s = new Int32Array(term.length)
+  const m = codePoints(term, s)
+  let t = new Int32Array(16)
+  let twoBack = new Int32Array(17)
+  let prev = new Int32Array(17)
+  let row = new Int32Array(17)
+  return (word) => {
+    if (word.length > t.length) {
+      t = new Int32Array(word.length)
+      twoBack = new Int32Array(word.length + 1)
+      prev = new Int32Array(word.length + 1)
+      row = new Int32Array(word.length + 1)
     }
-    if (best > max) return max + 1
-    ;[twoBack, prev, row] = [prev, row, twoBack]
+    const n = codePoints(word, t)
+    if (Math.abs(m - n) > max) return max + 1
+    for (let j = 0; j <= n; j++) prev[j] = j
+    for (let i = 1; i <= m; i++) {
+      row[0] = i
+      let best = i
+      const si = s[i - 1]
+      for (let j = 1; j <= n; j++) {
+        const cost = si === t[j - 1] ? 0 : 1
+        let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost)
+        if (i > 1 && j > 1 && si === t[j - 2] && s[i - 2] === t[j - 1]) {
+          d = Math.min(d, (twoBack[j - 2] ?? 0) + 1)
+        }
+        row[j] = d
+        if (d < best) best = d
+      }
+      if (best > max) return max + 1
+      const reused = twoBack
+      twoBack = prev
+      prev = row
+      row = reused
+    }
+    return Math.min(prev[n] ?? max + 1, max + 1)
   }
-  return Math.min(prev[n] ?? max + 1, max + 1)
+}
+
+/** Writes `text`'s code points into `into` (as long as `text` at least); returns their count. */
+function codePoints(text: string, into: Int32Array): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i) ?? 0
+    into[n++] = code
+    if (code > 0xffff) i++
+  }
+  return n
 }
