@@ -1,16 +1,17 @@
 /**
- * tsx scripts/lighthouse/explain-tbt.ts <url> [runs]: where a page's Total Blocking Time comes
- * from. Runs Lighthouse as the benchmark does and prints, for each run, the tasks of Lighthouse's
- * pessimistic simulation that count towards it: their simulated start, their blocking time, when
- * each was observed (ms after the page's first task) and what it spent its time on. Lighthouse's
- * TBT is the mean of that estimate and the optimistic one.
+ * tsx scripts/lighthouse/explain-tbt.ts <url> [runs] [--profile]: where a page's Total Blocking
+ * Time comes from. Runs Lighthouse as the benchmark does and prints, for each run, the tasks of
+ * Lighthouse's pessimistic simulation that count towards it: their simulated start, their
+ * blocking time, when each was observed (ms after the page's first task) and what it spent its
+ * time on. Lighthouse's TBT is the mean of that estimate and the optimistic one.
  *
  * Lighthouse does not measure TBT: it replays the page's observed tasks, four times as long, on a
  * simulated phone, and counts what falls between its simulated first paint and interactive time.
  * A task can therefore count in one run and not in the next, from where the simulation puts it;
- * this shows which. The run also records V8's CPU profile, so each task is shown with the
- * functions it ran longest (by self time; names as the build minified them, unless it was built
- * without minifying).
+ * this shows which. With --profile the run also records V8's CPU profile, and each task is shown
+ * with the functions it ran longest (by self time; names as the build minified them, unless it
+ * was built without minifying). The profiler slows the page down: such a run tells where the time
+ * goes, not what the page scores.
  */
 import { LanternFirstContentfulPaint } from 'lighthouse/core/computed/metrics/lantern-first-contentful-paint.js'
 import { LanternInteractive } from 'lighthouse/core/computed/metrics/lantern-interactive.js'
@@ -74,7 +75,7 @@ export type ProfileFrame = {
 /** The profile's samples: when each was taken (trace µs) and the function it found running. */
 export type ProfileSamples = { times: number[]; frames: (ProfileFrame | undefined)[] }
 
-type ProfileChunk = {
+type ProfileEvent = {
   name: string
   pid: number
   tid: number
@@ -94,19 +95,20 @@ type ProfileChunk = {
  * the sampling thread) its nodes and samples, each sample's time a delta from the one before.
  */
 export function profileSamples(
-  events: readonly ProfileChunk[],
+  events: readonly ProfileEvent[],
   pid: number,
   tid: number,
 ): ProfileSamples {
   const nodes = new Map<number, ProfileFrame>()
   const samples: ProfileSamples = { times: [], frames: [] }
   const profile = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid)
-  let time = profile?.args.data?.startTime ?? null
+  let time = profile?.args.data?.startTime
+  if (profile === undefined || time === undefined) return samples
   const ids: number[] = []
   for (const event of events) {
-    if (event.name !== 'ProfileChunk' || event.pid !== pid || event.id !== profile?.id) continue
+    if (event.name !== 'ProfileChunk' || event.pid !== pid || event.id !== profile.id) continue
     const data = event.args.data
-    if (time === null || data === undefined) continue
+    if (data === undefined) continue
     for (const node of data.cpuProfile?.nodes ?? []) nodes.set(node.id, node.callFrame)
     const chunk = data.cpuProfile?.samples ?? []
     for (const [i, id] of chunk.entries()) {
@@ -159,11 +161,11 @@ type Estimate = {
 }
 type LanternResult = { optimisticEstimate: Estimate; pessimisticEstimate: Estimate }
 
-async function explain(url: string): Promise<void> {
+async function explain(url: string, profile: boolean): Promise<void> {
   const { artifacts, lhr } = await runLighthouseWithArtifacts(
     url,
     ['performance'],
-    'disabled-by-default-v8.cpu_profiler',
+    profile ? 'disabled-by-default-v8.cpu_profiler' : undefined,
   )
   const data = {
     trace: artifacts.Trace,
@@ -189,7 +191,7 @@ async function explain(url: string): Promise<void> {
   const navigation = Math.min(...cpu.map(([node]) => node.startTime))
   const main = cpu[0]?.[0].event
   const samples = profileSamples(
-    artifacts.Trace.traceEvents as unknown as ProfileChunk[],
+    artifacts.Trace.traceEvents as unknown as ProfileEvent[],
     main?.pid ?? -1,
     main?.tid ?? -1,
   )
@@ -229,11 +231,12 @@ async function explain(url: string): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [url, runs = '1'] = process.argv.slice(2)
+  const args = process.argv.slice(2)
+  const [url, runs = '1'] = args.filter((arg) => arg !== '--profile')
   if (url === undefined)
-    throw new Error('usage: tsx scripts/lighthouse/explain-tbt.ts <url> [runs]')
+    throw new Error('usage: tsx scripts/lighthouse/explain-tbt.ts <url> [runs] [--profile]')
   for (let run = 1; run <= Number(runs); run += 1) {
     console.log(`run ${run}:`)
-    await explain(url)
+    await explain(url, args.includes('--profile'))
   }
 }
