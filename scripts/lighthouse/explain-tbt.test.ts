@@ -52,48 +52,36 @@ test("the CPU profile's samples are read from the chunks of the main thread's pr
     lineNumber: 0,
     columnNumber: 9,
   })
+  // A chunk of profile `id`, written by a sampling thread (tid 5): its new nodes (ids from 1, a
+  // hole for a node an earlier chunk gave), its samples and their time deltas.
+  const chunk = (
+    id: string,
+    nodes: (ReturnType<typeof frame> | undefined)[],
+    samples: number[],
+    timeDeltas: number[],
+  ) => ({
+    name: 'ProfileChunk',
+    pid: 1,
+    tid: 5,
+    id,
+    args: {
+      data: {
+        cpuProfile: {
+          nodes: nodes.flatMap((callFrame, i) => (callFrame ? [{ id: i + 1, callFrame }] : [])),
+          samples,
+        },
+        timeDeltas,
+      },
+    },
+  })
   const events = [
     // Another thread's profile, with the same id: not the main thread's.
     { name: 'Profile', pid: 1, tid: 9, id: '0x2', args: { data: { startTime: 0 } } },
     { name: 'Profile', pid: 1, tid: 1, id: '0x1', args: { data: { startTime: 1000 } } },
-    {
-      name: 'ProfileChunk',
-      pid: 1,
-      tid: 5,
-      id: '0x1',
-      args: {
-        data: {
-          cpuProfile: {
-            nodes: [
-              { id: 1, callFrame: frame('(program)', '') },
-              { id: 2, callFrame: frame('render') },
-            ],
-            samples: [2, 2, 1],
-          },
-          timeDeltas: [100, 1000, 1000],
-        },
-      },
-    },
+    chunk('0x1', [frame('(program)', ''), frame('render')], [2, 2, 1], [100, 1000, 1000]),
     // A node first named in a later chunk than its sample.
-    {
-      name: 'ProfileChunk',
-      pid: 1,
-      tid: 5,
-      id: '0x1',
-      args: {
-        data: {
-          cpuProfile: { nodes: [{ id: 3, callFrame: frame('search') }], samples: [3, 2] },
-          timeDeltas: [3000, 1000],
-        },
-      },
-    },
-    {
-      name: 'ProfileChunk',
-      pid: 1,
-      tid: 6,
-      id: '0x2',
-      args: { data: { cpuProfile: { samples: [2] }, timeDeltas: [5] } },
-    },
+    chunk('0x1', [undefined, undefined, frame('search')], [3, 2], [3000, 1000]),
+    chunk('0x2', [], [2], [5]),
   ]
   const samples = profileSamples(events, 1, 1)
   expect(samples.times).toEqual([1100, 2100, 3100, 6100, 7100])

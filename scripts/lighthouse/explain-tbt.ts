@@ -57,11 +57,22 @@ export function taskLabel(task: SimulatedTask, top = 4): string {
     const key = event.url ? `${event.name}:${event.url.replace(/^.*\//, '')}` : event.name
     totals.set(key, (totals.get(key) ?? 0) + event.ms)
   }
+  return longest(totals, { top, least: 1, digits: 0 })
+}
+
+/**
+ * The `top` longest of `totals` (ms each) from `least` ms on, longest first, in a line, each shown
+ * with `digits` decimals.
+ */
+function longest(
+  totals: Map<string, number>,
+  { top, least, digits }: { top: number; least: number; digits: number },
+): string {
   return [...totals]
-    .filter(([, ms]) => ms >= 1)
+    .filter(([, ms]) => ms >= least)
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
-    .map(([key, ms]) => `${key} ${ms.toFixed(0)}`)
+    .map(([key, ms]) => `${key} ${ms.toFixed(digits)}`)
     .join(', ')
 }
 
@@ -139,12 +150,7 @@ export function topFunctions(samples: ProfileSamples, start: number, end: number
     const key = file === '' ? frame.functionName : `${frame.functionName || '(anonymous)'} ${where}`
     totals.set(key, (totals.get(key) ?? 0) + interval / 1000)
   }
-  return [...totals]
-    .filter(([, ms]) => ms >= 0.5)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([key, ms]) => `${key} ${ms.toFixed(1)}`)
-    .join(', ')
+  return longest(totals, { top, least: 0.5, digits: 1 })
 }
 
 type TraceEvent = { name: string; dur?: number; args?: { data?: { url?: string } } }
