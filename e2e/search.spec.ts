@@ -495,6 +495,45 @@ test('a search deep link shows its results before the app has loaded, and the ap
   expect(await page.evaluate(() => 'samePage' in window)).toBe(true)
 })
 
+test("a search deep link keeps the early results while the app waits for the search route's code", async ({
+  page,
+}) => {
+  // How many results the page shows, each time it changes, from the first paint on.
+  await page.addInitScript(() => {
+    const counts: number[] = []
+    Object.assign(window, { resultCounts: counts })
+    new MutationObserver(() => {
+      const count = document.querySelectorAll('main article').length
+      if (count !== counts.at(-1)) counts.push(count)
+    }).observe(document, { childList: true, subtree: true })
+  })
+  // The search route's own chunk (not the early script's, nor the engine's) is held back: the app's
+  // entry and React arrive, and the router cannot finish its first navigation until it comes.
+  const release = await holdRequests(page, (url) =>
+    /\/assets\/search-(?!early-|engine-)[^/]+\.js$/.test(url.pathname),
+  )
+  const entry = page.waitForResponse(/\/assets\/index-[^/]+\.js$/)
+  void page.goto(searchUrl({ q: 'Azerbaijan' }), { waitUntil: 'commit' })
+  await expect(results(page).first()).toBeVisible()
+  await entry
+  // The router exists once it has written its index into the history entry; React would render
+  // in the tasks after that. Two seconds is many times what that takes here.
+  await expect
+    .poll(() => page.evaluate(() => (history.state as { idx?: number } | null)?.idx))
+    .toBe(0)
+  await page.waitForTimeout(2000)
+  expect(await page.evaluate(() => document.documentElement.dataset.appReady)).toBeUndefined()
+  release()
+  await expect(page.locator('html[data-app-ready="true"]')).toHaveCount(1)
+  await expect(results(page).first()).toBeVisible()
+  // Drawn once by the early script, then rendered by the app: never gone in between.
+  const counts = await page.evaluate(
+    () => (window as unknown as { resultCounts: number[] }).resultCounts,
+  )
+  expect(counts.slice(1).every((count) => count > 0)).toBe(true)
+  expect(counts.at(-1)).toBeGreaterThan(0)
+})
+
 test('the empty search page loads the index root before the first keystroke', async ({ page }) => {
   const requested: string[] = []
   page.on('request', (request) => requested.push(new URL(request.url()).pathname))

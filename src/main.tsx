@@ -80,6 +80,10 @@ async function renderAnew(
 ) {
   removePrerenderedHead(document)
   const router = createRouter(createRoutes(queryClient))
+  // A page with markup of its own (another URL's prerendered page, or the results the search
+  // page's early script drew) keeps it until the router has loaded the route's module and data:
+  // rendered before, the route's skeleton would stand in for that markup for a moment.
+  if (container.hasChildNodes()) await routerReady(router)
   await yieldToMain()
   // A transition too: the prerendered page stays on screen, and the first render yields to input.
   startTransition(() => {
@@ -88,6 +92,18 @@ async function renderAnew(
         <App queryClient={queryClient} router={router} />
       </StrictMode>,
     )
+  })
+}
+
+/** Resolves once the router's first navigation has its route modules and loader data. */
+function routerReady(router: ReturnType<typeof createRouter>): Promise<void> {
+  if (router.state.initialized) return Promise.resolve()
+  return new Promise((resolve) => {
+    const unsubscribe = router.subscribe((state) => {
+      if (!state.initialized) return
+      unsubscribe()
+      resolve()
+    })
   })
 }
 
