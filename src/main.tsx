@@ -5,6 +5,7 @@ import { matchRoutes } from 'react-router-dom'
 import { App } from './app/app'
 import { PRERENDERED_STATE_ID, readPrerenderedState } from './app/prerendered'
 import { createQueryClient } from './app/query-client'
+import { claimPage, earlyDrawn } from './features/search/utils/early-draw'
 import { basename, createRouter, createRoutes } from './app/router'
 import { registerServiceWorker } from './lib/register-service-worker'
 import { yieldToMain } from './lib/yield-to-main'
@@ -79,11 +80,13 @@ async function renderAnew(
   { createRoot }: ReactDom,
 ) {
   removePrerenderedHead(document)
+  claimPage(document)
   const router = createRouter(createRoutes(queryClient))
-  // A page with markup of its own (another URL's prerendered page, or the results the search
-  // page's early script drew) keeps it until the router has loaded the route's module and data:
-  // rendered before, the route's skeleton would stand in for that markup for a moment.
-  if (container.hasChildNodes()) await routerReady(router)
+  // Results the search page's early script drew are the page's own: they stay on screen until
+  // the router has the route's code and data, since a render before would show the route's
+  // skeleton in their place for a moment. (Another URL's prerendered page, or the empty shell,
+  // gives way to the skeleton at once.)
+  if (earlyDrawn(container)) await routerReady(router)
   await yieldToMain()
   // A transition too: the prerendered page stays on screen, and the first render yields to input.
   startTransition(() => {

@@ -9,6 +9,7 @@
  */
 import { prepareSearch, startSearchEarly } from '@/features/search/api/search-engine-client'
 import { drawSearchResults } from '@/features/search/components/search-results-dom'
+import { markEarlyDrawn, pageClaimed } from '@/features/search/utils/early-draw'
 import { readSearchParams, RESULTS_PAGE } from '@/features/search/utils/search-params'
 
 // The index root the page preloads is read whatever the query: one without words (only
@@ -19,8 +20,9 @@ const state = readSearchParams(new URLSearchParams(window.location.search))
 const section = document.querySelector<HTMLElement>('#root .search-view')
 if (state.q.trim() !== '') {
   startSearchEarly({ ...state, limit: RESULTS_PAGE }, (result) => {
-    if (section?.isConnected !== true) return
+    if (section?.isConnected !== true || pageClaimed(document)) return
     drawSearchResults(section, import.meta.env.BASE_URL.replace(/\/$/, ''), result, state)
+    markEarlyDrawn(section)
     const box = document.getElementById('site-search')
     if (box instanceof HTMLInputElement && box.value === '' && document.activeElement !== box) {
       box.value = state.q
