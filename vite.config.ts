@@ -21,6 +21,8 @@ export default defineConfig({
     serviceWorkerPlugin(),
     precompressPlugin(),
   ],
+  // The search worker (src/features/search/api/search.worker.ts) is a module, like the page's scripts.
+  worker: { format: 'es' },
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

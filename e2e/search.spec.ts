@@ -508,13 +508,17 @@ test("a search deep link keeps the early results while the app waits for the sea
     }).observe(document, { childList: true, subtree: true })
   })
   // The search route's own chunk (not the early script's, nor the engine's) is held back: the app's
-  // entry and React arrive, and the router cannot finish its first navigation until it comes.
+  // entry and React arrive, and the router cannot finish its first navigation until it comes. The
+  // entry is held too until the early script has drawn, which here, with files served at once, it
+  // otherwise may not have done first.
   const release = await holdRequests(page, (url) =>
     /\/assets\/search-(?!early-|engine-)[^/]+\.js$/.test(url.pathname),
   )
+  const releaseEntry = await holdRequests(page, '**/assets/index-*.js')
   const entry = page.waitForResponse(/\/assets\/index-[^/]+\.js$/)
   void page.goto(searchUrl({ q: 'Azerbaijan' }), { waitUntil: 'commit' })
-  await expect(results(page).first()).toBeVisible()
+  await expect(resultStatus(page)).toHaveText(/^\d+ results? for “Azerbaijan”$/)
+  releaseEntry()
   await entry
   // The router exists once it has written its index into the history entry; React would render
   // in the tasks after that. Two seconds is many times what that takes here.
@@ -532,6 +536,39 @@ test("a search deep link keeps the early results while the app waits for the sea
   )
   expect(counts.slice(1).every((count) => count > 0)).toBe(true)
   expect(counts.at(-1)).toBeGreaterThan(0)
+})
+
+test("searches run in a worker: the engine's code never loads on the page", async ({ page }) => {
+  const requested: string[] = []
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname))
+  await page.goto('/')
+  await searchBox(page).pressSequentially('Azerbaijan')
+  await expect(resultStatus(page)).toHaveText('1 result for “Azerbaijan”')
+  expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toEqual([
+    expect.stringMatching(/\/assets\/search\.worker-[\w-]+\.js$/),
+  ])
+  // The page's own copy of the engine, for browsers where the worker cannot start.
+  expect(requested.filter((path) => /\/search-engine-(?!client-)[\w-]+\.js$/.test(path))).toEqual(
+    [],
+  )
+})
+
+test('when the search worker cannot start, the page searches itself', async ({
+  page,
+  allowConsole,
+}) => {
+  allowConsole(/Failed to load resource: the server responded with a status of 404/)
+  const pageEngine = page.waitForRequest(/\/assets\/search-engine-(?!client-)[\w-]+\.js$/)
+  await page.route('**/assets/search.worker-*.js', (route) =>
+    route.fulfill({ status: 404, body: 'Not found' }),
+  )
+  await page.goto(searchUrl({ q: 'Azerbaijan' }))
+  await pageEngine
+  await expect(resultStatus(page)).toHaveText('1 result for “Azerbaijan”')
+  await expect(results(page).getByRole('heading', { level: 2 })).toHaveText(sample.title)
+  // And the searches after it, typos corrected as ever.
+  await searchBox(page).fill('Azerbijan')
+  await expect(results(page).getByRole('heading', { level: 2 })).toHaveText(sample.title)
 })
 
 test('the empty search page loads the index root before the first keystroke', async ({ page }) => {

@@ -3,15 +3,11 @@
  * that the search page's early script (`src/search-early.ts`) can start a shared link's search
  * while the app's own code is still downloading, and the app then takes that search over.
  */
-import {
-  createSearchEngine,
-  type SearchEngine,
-  type SearchResult,
-  type SearchSort,
-} from '@/features/search/engine/search-engine'
+import type { SearchEngine, SearchResult, SearchSort } from '@/features/search/engine/search-engine'
 import { dataUrl } from '@/lib/data-url'
 import { DataError, fetchWithTimeout } from '@/lib/fetch-json'
 import { yieldToMain } from '@/lib/yield-to-main'
+import { connectEngine } from './engine-channel'
 
 export type SearchParams = {
   q: string
@@ -20,6 +16,12 @@ export type SearchParams = {
   limit: number
   /** Search the words as typed, without correcting typos. */
   exact: boolean
+}
+
+/** A file of the index as its bytes, for the worker (which parses JSON itself). */
+function loadFile(path: string): { url: string; bytes: Promise<ArrayBuffer> } {
+  const url = dataUrl(path)
+  return { url, bytes: fetchWithTimeout(url, (response) => response.arrayBuffer()) }
 }
 
 /**
@@ -45,15 +47,45 @@ async function load(path: string): Promise<unknown> {
   }
 }
 
-let engine: SearchEngine | null = null
+/**
+ * The engine on the page's main thread, where there is no Worker (Vitest's jsdom) or the worker
+ * broke. Its code is loaded on its first call only: with a worker, the page never needs it.
+ */
+function engineOnPage(): SearchEngine {
+  const created = import('@/features/search/engine/search-engine').then((module) =>
+    module.createSearchEngine(load),
+  )
+  return {
+    search: async (query, options, signal) => (await created).search(query, options, signal),
+    prepare: async () => (await created).prepare(),
+  }
+}
 
 /**
- * The engine, created on the first search. This module is loaded by the search view and the
- * search page's early script only, so the engine's code comes with it, in the same chunk: one
- * file and one step fewer before a shared link's first index file is asked for.
+ * The engine in a worker: the page only fetches files and draws results, and a shared link's
+ * search no longer competes with the app's start for the main thread. Should the worker not
+ * start, or fail, its searches run on the page instead.
  */
+function engineInWorker(): SearchEngine {
+  const worker = new Worker(new URL('./search.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'search',
+  })
+  const { engine: remote, broken } = connectEngine(worker, loadFile, engineOnPage)
+  const fail = () => {
+    worker.terminate()
+    broken()
+  }
+  worker.addEventListener('error', fail)
+  worker.addEventListener('messageerror', fail)
+  return remote
+}
+
+let engine: SearchEngine | null = null
+
+/** The engine, created on the first search or preparation. */
 function getEngine(): SearchEngine {
-  engine ??= createSearchEngine(load)
+  engine ??= typeof Worker === 'function' ? engineInWorker() : engineOnPage()
   return engine
 }
 
