@@ -9,7 +9,8 @@
  * client-side navigation: articles through the router's history listener (history.pushState and
  * a popstate event, as Back and Forward do), searches by typing; nothing reloads the page, so the
  * heap is the one tab's. The JS heap is measured (CDP Runtime.getHeapUsage, after
- * HeapProfiler.collectGarbage twice) at the start, once the article and search code has loaded,
+ * HeapProfiler.collectGarbage twice), the page's plus its dedicated workers' (the search engine
+ * and the index files it loaded live in the search worker), at the start, once the article and search code has loaded,
  * every 100 moves, and at the end back on the home page. Prints a markdown table and the retained
  * growth against the target (under 30 MB); exits 1 when it is missed.
  */
@@ -40,8 +41,10 @@ type Sample = {
   label: string
   opens: number
   searches: number
+  /** The page's and its workers'. */
   usedBytes: number
   totalBytes: number
+  workerUsedBytes: number
   nodes: number
   listeners: number
 }
@@ -157,8 +160,58 @@ async function search(page: Page, q: string): Promise<void> {
     .waitFor({ timeout: VIEW_TIMEOUT_MS })
 }
 
+type HeapUsage = { usedSize: number; totalSize: number }
+
+/**
+ * The heaps of the browser's dedicated workers, after two forced GCs each. Playwright opens no CDP
+ * session on a worker, so the browser's session attaches to each worker target and speaks to it
+ * through Target.sendMessageToTarget.
+ */
+function workerHeaps(browserCdp: CDPSession): () => Promise<HeapUsage> {
+  const sessions = new Map<string, string>()
+  const waiting = new Map<number, (result: unknown) => void>()
+  let nextId = 0
+  browserCdp.on('Target.receivedMessageFromTarget', (event) => {
+    const message = JSON.parse(event.message) as { id?: number; result?: unknown }
+    if (message.id === undefined) return
+    waiting.get(message.id)?.(message.result)
+    waiting.delete(message.id)
+  })
+  const send = (sessionId: string, method: string) => {
+    const id = nextId++
+    const answered = new Promise<unknown>((resolve) => waiting.set(id, resolve))
+    void browserCdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id, method }),
+    })
+    return answered
+  }
+  return async () => {
+    const { targetInfos } = await browserCdp.send('Target.getTargets')
+    const total: HeapUsage = { usedSize: 0, totalSize: 0 }
+    for (const target of targetInfos.filter((t) => t.type === 'worker')) {
+      let sessionId = sessions.get(target.targetId)
+      if (sessionId === undefined) {
+        const attached = await browserCdp.send('Target.attachToTarget', {
+          targetId: target.targetId,
+          flatten: false,
+        })
+        sessionId = attached.sessionId
+        sessions.set(target.targetId, sessionId)
+      }
+      await send(sessionId, 'HeapProfiler.collectGarbage')
+      await send(sessionId, 'HeapProfiler.collectGarbage')
+      const heap = (await send(sessionId, 'Runtime.getHeapUsage')) as HeapUsage
+      total.usedSize += heap.usedSize
+      total.totalSize += heap.totalSize
+    }
+    return total
+  }
+}
+
 async function measure(
   cdp: CDPSession,
+  workers: () => Promise<HeapUsage>,
   label: string,
   opens: number,
   searches: number,
@@ -166,13 +219,15 @@ async function measure(
   await cdp.send('HeapProfiler.collectGarbage')
   await cdp.send('HeapProfiler.collectGarbage')
   const heap = await cdp.send('Runtime.getHeapUsage')
+  const worker = await workers()
   const dom = await cdp.send('Memory.getDOMCounters')
   return {
     label,
     opens,
     searches,
-    usedBytes: heap.usedSize,
-    totalBytes: heap.totalSize,
+    usedBytes: heap.usedSize + worker.usedSize,
+    totalBytes: heap.totalSize + worker.totalSize,
+    workerUsedBytes: worker.usedSize,
     nodes: dom.nodes,
     listeners: dom.jsEventListeners,
   }
@@ -180,12 +235,12 @@ async function measure(
 
 function table(samples: readonly Sample[]): string {
   const lines = [
-    '| point | articles opened | searches | JS heap used | JS heap total | DOM nodes | listeners |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| point | articles opened | searches | JS heap used | of it, workers | JS heap total | DOM nodes | listeners |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ]
   for (const s of samples) {
     lines.push(
-      `| ${s.label} | ${s.opens} | ${s.searches} | ${(s.usedBytes / MB).toFixed(1)} MB | ${(s.totalBytes / MB).toFixed(1)} MB | ${s.nodes} | ${s.listeners} |`,
+      `| ${s.label} | ${s.opens} | ${s.searches} | ${(s.usedBytes / MB).toFixed(1)} MB | ${(s.workerUsedBytes / MB).toFixed(1)} MB | ${(s.totalBytes / MB).toFixed(1)} MB | ${s.nodes} | ${s.listeners} |`,
     )
   }
   return lines.join('\n')
@@ -233,11 +288,12 @@ async function main(): Promise<boolean> {
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
     const cdp = await context.newCDPSession(page)
+    const workers = workerHeaps(await browser.newBrowserCDPSession())
     await page.goto(`${origin}/`)
     await page.locator('html[data-app-ready="true"]').waitFor({ timeout: VIEW_TIMEOUT_MS })
     await page.getByRole('heading', { level: 1 }).waitFor({ timeout: VIEW_TIMEOUT_MS })
 
-    const samples: Sample[] = [await measure(cdp, 'start (home page)', 0, 0)]
+    const samples: Sample[] = [await measure(cdp, workers, 'start (home page)', 0, 0)]
     const started = performance.now()
     let opens = 0
     let searches = 0
@@ -257,16 +313,18 @@ async function main(): Promise<boolean> {
       }
       if (!warm && opens > 0 && searches > 0) {
         warm = true
-        samples.push(await measure(cdp, 'code loaded (1st article and search)', opens, searches))
+        samples.push(
+          await measure(cdp, workers, 'code loaded (1st article and search)', opens, searches),
+        )
       }
       if (move % 100 === 0 && move < moves) {
-        samples.push(await measure(cdp, `after ${move} moves`, opens, searches))
+        samples.push(await measure(cdp, workers, `after ${move} moves`, opens, searches))
       }
     }
     const sessionSeconds = (performance.now() - started) / 1000
     await routerNavigate(page, paths.home())
     await page.locator('main .article-list').first().waitFor({ timeout: VIEW_TIMEOUT_MS })
-    samples.push(await measure(cdp, 'end (back on the home page)', opens, searches))
+    samples.push(await measure(cdp, workers, 'end (back on the home page)', opens, searches))
 
     const [first] = samples
     const last = samples.at(-1)
