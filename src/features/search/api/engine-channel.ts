@@ -1,5 +1,5 @@
 /**
- * The search engine across a message channel: the engine runs in a worker (`search-worker.ts`),
+ * The search engine across a message channel: the engine runs in a worker (`search.worker.ts`),
  * off the page's main thread, so inflating and decoding index files, scoring and typo
  * corrections never block a tap or the page's start; the page keeps the fetches. The worker asks
  * the page for each file, and the page fetches it with its own timeout, preloads, cache and
@@ -49,9 +49,9 @@ type Call = {
 export type FileLoader = (path: string) => { url: string; bytes: Promise<ArrayBuffer> }
 
 /**
- * The page's end: a SearchEngine whose work is done by the worker at `port`. When the worker
- * breaks (its script failed to load, or it threw), `broken` is called with its fallback: the
- * calls it had not answered, and every later one, run on `fallback()` instead.
+ * The page's end: a SearchEngine whose work is done by the worker at `port`. Call `broken` when
+ * the worker breaks (its script failed to load, or it threw): the calls it had not answered, and
+ * every later one, then run on `fallback()`, created once.
  */
 export function connectEngine(
   port: Port,
