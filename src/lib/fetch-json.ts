@@ -91,12 +91,17 @@ export async function fetchJson<T>(
   init?: RequestInit,
 ): Promise<T> {
   const text = await fetchWithTimeout(url, (response) => response.text(), signal, init)
-  let value: unknown
+  const value = parseJson(url, text)
+  if (!isValid(value)) throw new DataError(url, 'the response does not have the expected shape')
+  return value
+}
+
+/** `text`, the body of `url`, parsed as JSON; a DataError naming the URL when it is not JSON. */
+export function parseJson(url: string, text: string): unknown {
   try {
-    value = JSON.parse(text)
+    const value: unknown = JSON.parse(text)
+    return value
   } catch {
     throw new DataError(url, 'the response is not valid JSON')
   }
-  if (!isValid(value)) throw new DataError(url, 'the response does not have the expected shape')
-  return value
 }

@@ -3,7 +3,7 @@
  * engine whose files come from the page.
  */
 import { createSearchEngine, type SearchResult } from '@/features/search/engine/search-engine'
-import { DataError } from '@/lib/fetch-json'
+import { parseJson } from '@/lib/fetch-json'
 import type { Failure, FromWorker, Port, ToWorker } from './engine-channel'
 
 /** In the worker: a file the page could not load (the page keeps the error itself). */
@@ -30,12 +30,7 @@ export function serveEngine(port: Port): void {
       port.postMessage({ kind: 'load', id, path } satisfies FromWorker)
     })
     if (!path.endsWith('.json')) return new Uint8Array(file.bytes)
-    try {
-      const value: unknown = JSON.parse(new TextDecoder().decode(file.bytes))
-      return value
-    } catch {
-      throw new DataError(file.url, 'the response is not valid JSON')
-    }
+    return parseJson(file.url, new TextDecoder().decode(file.bytes))
   })
   const searches = new Map<number, AbortController>()
   const answer = (id: number, work: Promise<SearchResult | null>) => {

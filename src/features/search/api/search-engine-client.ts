@@ -5,7 +5,7 @@
  */
 import type { SearchEngine, SearchResult, SearchSort } from '@/features/search/engine/search-engine'
 import { dataUrl } from '@/lib/data-url'
-import { DataError, fetchWithTimeout } from '@/lib/fetch-json'
+import { fetchWithTimeout, parseJson } from '@/lib/fetch-json'
 import { yieldToMain } from '@/lib/yield-to-main'
 import { connectEngine } from './engine-channel'
 
@@ -33,18 +33,11 @@ function loadFile(path: string): { url: string; bytes: Promise<ArrayBuffer> } {
  * it.)
  */
 async function load(path: string): Promise<unknown> {
-  const url = dataUrl(path)
-  if (!path.endsWith('.json')) {
-    return fetchWithTimeout(url, async (response) => new Uint8Array(await response.arrayBuffer()))
-  }
-  const text = await fetchWithTimeout(url, (response) => response.text())
+  const { url, bytes } = loadFile(path)
+  if (!path.endsWith('.json')) return new Uint8Array(await bytes)
+  const text = new TextDecoder().decode(await bytes)
   await yieldToMain()
-  try {
-    const value: unknown = JSON.parse(text)
-    return value
-  } catch {
-    throw new DataError(url, 'the response is not valid JSON')
-  }
+  return parseJson(url, text)
 }
 
 /**
