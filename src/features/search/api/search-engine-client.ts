@@ -18,7 +18,7 @@ export type SearchParams = {
   exact: boolean
 }
 
-/** A file of the index as its bytes, for the worker (which parses JSON itself). */
+/** A file of the index as its bytes: for the worker, which parses JSON itself, and for `load`. */
 function loadFile(path: string): { url: string; bytes: Promise<ArrayBuffer> } {
   const url = dataUrl(path)
   return { url, bytes: fetchWithTimeout(url, (response) => response.arrayBuffer()) }
