@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
-import { compileHintsPlugin } from './scripts/vite-plugin-compile-hints.ts'
-import { corpusPlugin } from './scripts/vite-plugin-corpus.ts'
-import { cspPlugin } from './scripts/vite-plugin-csp.ts'
-import { SEARCH_EARLY_ENTRY } from './scripts/prerender/preloads.ts'
-import { deferEntryPlugin } from './scripts/vite-plugin-defer-entry.ts'
-import { precompressPlugin } from './scripts/vite-plugin-precompress.ts'
-import { serviceWorkerPlugin } from './scripts/vite-plugin-service-worker.ts'
+import { compileHintsPlugin } from './scripts/site/startup/compile-hints.ts'
+import { corpusPlugin } from './scripts/site/plugins/corpus.ts'
+import { cspPlugin } from './scripts/site/plugins/csp.ts'
+import { SEARCH_EARLY_ENTRY } from './scripts/site/startup/preloads.ts'
+import { deferEntryPlugin } from './scripts/site/startup/defer-entry.ts'
+import { precompressPlugin } from './scripts/site/plugins/precompress.ts'
+import { serviceWorkerPlugin } from './scripts/site/plugins/service-worker.ts'
 
 export default defineConfig({
   // Set BASE_PATH when the site is served from a sub-path (GitHub Pages project sites: /repo/).
@@ -28,7 +28,7 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
-    // For the prerender step, which preloads the search page's chunks (scripts/prerender/preloads.ts).
+    // For the prerender step, which preloads the search page's chunks (scripts/site/startup/preloads.ts).
     manifest: true,
     rolldownOptions: {
       input: {

@@ -1,6 +1,6 @@
 /**
  * Which Chromium the end-to-end tests drive. Shared by e2e/playwright.config.ts and
- * scripts/ensure-browser.ts (which also installs one when none is found), so both agree.
+ * scripts/test/ensure-browser.ts (which also installs one when none is found), so both agree.
  */
 import { existsSync } from 'node:fs'
 import { chromium } from '@playwright/test'

@@ -4,8 +4,8 @@
  * shows (a list, its source's page, the article, a search result, the prerendered HTML, the feeds)
  * the text appears literally, nothing becomes an element, no script runs, and the only link made
  * from its url is an http(s) one. (Build-time rejection of a javascript: url is a unit test:
- * scripts/vite-plugin-corpus.test.ts; the prerender's escaping of many more such strings is
- * scripts/prerender/hostile-build.test.ts.)
+ * scripts/site/plugins/corpus.test.ts; the prerender's escaping of many more such strings is
+ * scripts/site/prerender/hostile-build.test.ts.)
  */
 import type { APIRequestContext } from '@playwright/test'
 import { load } from 'cheerio'

@@ -2,7 +2,7 @@
  * npx playwright test -c e2e/playwright.config.ts (npm run test:e2e), from the repository root.
  *
  * Builds the app over the fixture corpus (e2e/fixtures/corpus) into e2e/.dist and serves it the
- * way a static host would (scripts/serve.ts), then drives Chromium against it.
+ * way a static host would (scripts/site/serve.ts), then drives Chromium against it.
  *
  * Environment: CHROMIUM_PATH (the browser; see e2e/browser.ts), E2E_PORT (default 4180),
  * E2E_DIST (the built site's folder, default e2e/.dist; give parallel runs their own),
@@ -20,7 +20,7 @@ const distDir = process.env.E2E_DIST ?? 'e2e/.dist'
 const browser = findBrowser().choice
 if (browser === null) {
   throw new Error(
-    'No Chromium for the end-to-end tests: run `npx tsx scripts/ensure-browser.ts`, install it with `sudo apt-get install -y chromium`, or set CHROMIUM_PATH.',
+    'No Chromium for the end-to-end tests: run `npx tsx scripts/test/ensure-browser.ts`, install it with `sudo apt-get install -y chromium`, or set CHROMIUM_PATH.',
   )
 }
 
@@ -57,7 +57,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx tsx scripts/build.ts --outDir ${distDir} && npx tsx scripts/serve.ts --dir ${distDir} --port ${port}`,
+    command: `npx tsx scripts/site/build.ts --outDir ${distDir} && npx tsx scripts/site/serve.ts --dir ${distDir} --port ${port}`,
     cwd: root,
     env: {
       CORPUS_DIR: 'e2e/fixtures/corpus',

@@ -1,5 +1,5 @@
 /**
- * Server rendering for the prerender step (scripts/prerender/): renders one URL of the app to HTML
+ * Server rendering for the prerender step (scripts/site/prerender/): renders one URL of the app to HTML
  * with its data given up front, and returns the state the browser hydrates it with.
  */
 import { dehydrate } from '@tanstack/react-query'

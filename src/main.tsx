@@ -65,7 +65,7 @@ async function start() {
 
 /**
  * React DOM, the largest library, is a chunk of its own, which the boot script fetches along with
- * the entry (scripts/vite-plugin-defer-entry.ts): evaluated on its own, it is a task apart from
+ * the entry (scripts/site/startup/defer-entry.ts): evaluated on its own, it is a task apart from
  * the entry's evaluation, and what uses it starts in the task after.
  */
 async function loadReactDom(): Promise<ReactDom> {

@@ -1,7 +1,7 @@
 /** Headless Chromium for the benchmarks: Playwright driving the browser chromiumPath() names. */
 import { existsSync } from 'node:fs'
 import { chromium, type Browser } from '@playwright/test'
-import { chromiumPath } from '../lighthouse/run-lighthouse.ts'
+import { chromiumPath } from './lighthouse/run-lighthouse.ts'
 
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath()

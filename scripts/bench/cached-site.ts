@@ -1,13 +1,13 @@
 /**
  * A built site for a corpus, cached in bench-out/sites/<name>/ and reused while neither the corpus
  * (file names, sizes, modification times) nor the app's sources changed. The build is the real
- * `npm run build` (scripts/lighthouse/site.ts), for a fixed site URL: canonical links are not
+ * `npm run build` (scripts/bench/lighthouse/site.ts), for a fixed site URL: canonical links are not
  * what a benchmark measures, so the site can be served on any port.
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { buildSite } from '../lighthouse/site.ts'
+import { buildSite } from './lighthouse/site.ts'
 import { BENCH_DIR, ROOT } from './corpora.ts'
 
 const STAMP = '.bench-stamp'

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const BENCH_DIR = join(ROOT, 'bench-out')
 export const SEED = 1
-const GENERATOR = join(ROOT, 'scripts', 'generate-corpus.ts')
+const GENERATOR = join(ROOT, 'scripts', 'bench', 'corpus', 'generate-corpus.ts')
 /** Written into a cached corpus once its generation finished. Dot files are not articles. */
 const COMPLETE_MARKER = '.bench-complete.json'
 

@@ -5,7 +5,7 @@
  */
 import { ARTICLE_ID_PATTERN, dataPaths } from '@/lib/corpus/compiled'
 
-/** What the build tells the worker (scripts/vite-plugin-service-worker.ts writes it in). */
+/** What the build tells the worker (scripts/site/plugins/service-worker.ts writes it in). */
 export type ServiceWorkerBuild = {
   /** A hash of every precached file: names this build's caches. */
   version: string

@@ -1,5 +1,5 @@
 /**
- * The service worker (built into `sw.js` by scripts/vite-plugin-service-worker.ts), so the reader
+ * The service worker (built into `sw.js` by scripts/site/plugins/service-worker.ts), so the reader
  * starts offline after one visit and opens the articles already read:
  *
  * - install: precaches this build's shell.html, hashed assets, icons and first data files into a

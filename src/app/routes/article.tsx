@@ -5,7 +5,7 @@ import { paths } from '@/config/paths'
 import { PageMeta } from '@/components/seo/page-meta'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import { ArticleView } from '@/features/articles/components/article-view'
-import { highlightRanges, type Highlight } from '@/features/search/engine/excerpt'
+import { highlightRanges, type Highlight } from '@/lib/search/excerpt'
 import { backPath } from '@/features/articles/utils/back-link'
 import { ARTICLE_ID_PATTERN } from '@/lib/corpus/compiled'
 

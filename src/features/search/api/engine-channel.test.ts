@@ -1,12 +1,12 @@
 // @vitest-environment node
 import { afterEach, expect, test, vi } from 'vitest'
-import { fixtureArticles } from '../../../../scripts/search/fixture-corpus.ts'
-import { memorySite } from '../../../../scripts/search/memory-site.ts'
+import { fixtureArticles } from '../../../../scripts/site/search-index/fixture-corpus.ts'
+import { memorySite } from '../../../../scripts/site/search-index/memory-site.ts'
 import {
   createSearchEngine,
   type SearchEngine,
   type SearchOptions,
-} from '@/features/search/engine/search-engine'
+} from '@/lib/search/search-engine'
 import { HttpError } from '@/lib/fetch-json'
 import { connectEngine, type FileLoader, type Port } from './engine-channel'
 import { serveEngine } from './engine-host'

@@ -7,11 +7,7 @@
  * on the page: the worker's search fails with a token for it, and the page rejects with the very
  * error the fetch raised, so the views tell an HTTP error from a timeout as they did.
  */
-import type {
-  SearchEngine,
-  SearchOptions,
-  SearchResult,
-} from '@/features/search/engine/search-engine'
+import type { SearchEngine, SearchOptions, SearchResult } from '@/lib/search/search-engine'
 
 /** One end of a channel: a Worker or the worker's global scope, a MessagePort in tests. */
 export type Port = {

@@ -2,7 +2,7 @@
  * The worker's end of the search engine's channel (`engine-channel.ts` says why and how): an
  * engine whose files come from the page.
  */
-import { createSearchEngine, type SearchResult } from '@/features/search/engine/search-engine'
+import { createSearchEngine, type SearchResult } from '@/lib/search/search-engine'
 import { parseJson } from '@/lib/fetch-json'
 import type { Failure, FromWorker, Port, ToWorker } from './engine-channel'
 

@@ -1,5 +1,5 @@
 import { beforeEach, expect, test, vi } from 'vitest'
-import type { SearchResult } from '@/features/search/engine/search-engine'
+import type { SearchResult } from '@/lib/search/search-engine'
 import type { SearchParams } from './search-engine-client'
 
 // The engine stands in: each search call is counted and answered by the test.
@@ -7,7 +7,7 @@ const engine = vi.hoisted(() => ({
   search: vi.fn<(query: string) => Promise<SearchResult>>(),
   prepare: vi.fn(() => Promise.resolve()),
 }))
-vi.mock('@/features/search/engine/search-engine', () => ({ createSearchEngine: () => engine }))
+vi.mock('@/lib/search/search-engine', () => ({ createSearchEngine: () => engine }))
 
 const params: SearchParams = {
   q: 'floods',

@@ -3,7 +3,7 @@
  * that the search page's early script (`src/search-early.ts`) can start a shared link's search
  * while the app's own code is still downloading, and the app then takes that search over.
  */
-import type { SearchEngine, SearchResult, SearchSort } from '@/features/search/engine/search-engine'
+import type { SearchEngine, SearchResult, SearchSort } from '@/lib/search/search-engine'
 import { dataUrl } from '@/lib/data-url'
 import { fetchWithTimeout, parseJson } from '@/lib/fetch-json'
 import { yieldToMain } from '@/lib/yield-to-main'
@@ -45,7 +45,7 @@ async function load(path: string): Promise<unknown> {
  * broke. Its code is loaded on its first call only: with a worker, the page never needs it.
  */
 function engineOnPage(): SearchEngine {
-  const created = import('@/features/search/engine/search-engine').then((module) =>
+  const created = import('@/lib/search/search-engine').then((module) =>
     module.createSearchEngine(load),
   )
   return {

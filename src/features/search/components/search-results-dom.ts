@@ -6,7 +6,7 @@
  * `SearchResults` renders for them, node for node: `search-results-dom.test.tsx` compares the
  * two. Links are plain until the app takes over; the "more" button works from then on.
  */
-import type { Highlight, SearchHit, SearchResult } from '@/features/search/engine/search-engine'
+import type { Highlight, SearchHit, SearchResult } from '@/lib/search/search-engine'
 import { paths } from '@/config/paths'
 import { formatDate } from '@/lib/format'
 import { resultCount, searchHeading, SORT_CHOICES, sourceChipLabel } from '../utils/result-text'

@@ -2,7 +2,7 @@
  * The words of the results view, shared by its React component (`search-results.tsx`) and the
  * copy the search page's early script draws before the app has loaded (`search-results-dom.ts`).
  */
-import type { SearchResult, SearchSort } from '@/features/search/engine/search-engine'
+import type { SearchResult, SearchSort } from '@/lib/search/search-engine'
 import { formatNumber } from '@/lib/format'
 
 export const SORT_CHOICES: readonly { sort: SearchSort; label: string }[] = [

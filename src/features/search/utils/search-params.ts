@@ -1,4 +1,4 @@
-import type { SearchSort } from '@/features/search/engine/search-engine'
+import type { SearchSort } from '@/lib/search/search-engine'
 
 /** The longest query taken from a URL or the box; the rest is ignored (bounded work). */
 export const MAX_QUERY_LENGTH = 200

@@ -1,0 +1,204 @@
+/**
+ * npm run bench:corpus [-- --sizes 1000,10000,100000]
+ *
+ * For each size: generates a corpus (seed 1, cached in bench-out/corpus-<N>-seed1/ and reused when
+ * complete), compiles it in a fresh Node process (scripts/bench/corpus/compile-child.ts), measures
+ * the child's wall time and peak RSS (GNU time when present, else the child's own
+ * process.resourceUsage()), sizes the output folder, then deletes the output. Prints a markdown
+ * table, the machine, and whether the targets are met. Exits 1 when a target is missed.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { BENCH_DIR, ROOT, SEED, ensureCorpus, folderSize, type GeneratedCorpus } from './corpora.ts'
+import { machineLine } from './machine.ts'
+
+const CHILD = join(ROOT, 'scripts', 'bench', 'corpus', 'compile-child.ts')
+const GNU_TIME = '/usr/bin/time'
+
+const MB = 1024 * 1024
+const TIME_TARGETS = new Map([
+  [10_000, 20],
+  [100_000, 240],
+])
+const PEAK_RSS_TARGET_MB = 1.5 * 1024
+
+type ChildResult = {
+  seconds: number
+  articles: number
+  files: number
+  bytes: number
+  errors: number
+  warnings: number
+  maxRssKb: number
+}
+
+type Row = ChildResult & {
+  size: number
+  wallSeconds: number
+  peakRssKb: number
+  rssFrom: 'GNU time' | 'child'
+  outFiles: number
+  outBytes: number
+  generated: GeneratedCorpus['generated']
+}
+
+function isChildResult(value: unknown): value is ChildResult {
+  if (typeof value !== 'object' || value === null) return false
+  const keys = ['seconds', 'articles', 'files', 'bytes', 'errors', 'warnings', 'maxRssKb']
+  return keys.every((key) => typeof Reflect.get(value, key) === 'number')
+}
+
+function readSizes(argv: string[]): number[] {
+  const { values } = parseArgs({
+    args: argv,
+    options: { sizes: { type: 'string', default: '1000,10000,100000' } },
+  })
+  const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')))
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    throw new Error(`--sizes must be whole numbers separated by commas, not "${values.sizes}"`)
+  }
+  return sizes
+}
+
+function nodeScript(script: string, args: string[]): string[] {
+  return ['--import', 'tsx', script, ...args]
+}
+
+/** GNU time prints "Maximum resident set size"; BusyBox and BSD time do not take -v alike. */
+function hasGnuTime(): boolean {
+  if (!existsSync(GNU_TIME)) return false
+  const probe = spawnSync(GNU_TIME, ['-v', 'true'], { encoding: 'utf8' })
+  return probe.status === 0 && /Maximum resident set size/.test(probe.stderr)
+}
+
+function compile(size: number, corpusDir: string, gnuTime: boolean): Omit<Row, 'generated'> {
+  const outDir = join(BENCH_DIR, `compile-${size}-${process.pid}`)
+  rmSync(outDir, { recursive: true, force: true })
+  const nodeArgs = nodeScript(CHILD, [corpusDir, outDir])
+  const [command, args] = gnuTime
+    ? [GNU_TIME, ['-v', process.execPath, ...nodeArgs]]
+    : [process.execPath, nodeArgs]
+  console.error(`bench: compiling ${size} articles in a fresh process`)
+  try {
+    const started = performance.now()
+    const run = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * MB })
+    const wallSeconds = (performance.now() - started) / 1000
+    if (run.status !== 0) {
+      throw new Error(`compiling ${size} articles failed (exit ${run.status}):\n${run.stderr}`)
+    }
+    const line = run.stdout.trim().split('\n').at(-1) ?? ''
+    const parsed: unknown = JSON.parse(line)
+    if (!isChildResult(parsed)) throw new Error(`unexpected output from the compile child: ${line}`)
+    const timed = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)
+    const out = folderSize(outDir)
+    return {
+      ...parsed,
+      size,
+      wallSeconds,
+      peakRssKb: timed ? Number(timed[1]) : parsed.maxRssKb,
+      rssFrom: timed ? 'GNU time' : 'child',
+      outFiles: out.files,
+      outBytes: out.bytes,
+    }
+  } finally {
+    rmSync(outDir, { recursive: true, force: true })
+  }
+}
+
+function table(rows: readonly Row[]): string {
+  const lines = [
+    '| articles | wall time (s) | peak RSS (MB) | output files | output size (MB) | rate (articles/s) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+  ]
+  for (const r of rows) {
+    const cells = [
+      r.articles.toLocaleString('en-US'),
+      r.wallSeconds.toFixed(2),
+      (r.peakRssKb / 1024).toFixed(0),
+      r.outFiles.toLocaleString('en-US'),
+      (r.outBytes / MB).toFixed(1),
+      Math.round(r.articles / r.wallSeconds).toLocaleString('en-US'),
+    ]
+    lines.push(`| ${cells.join(' | ')} |`)
+  }
+  return lines.join('\n')
+}
+
+function targets(rows: readonly Row[]): { lines: string[]; missed: boolean } {
+  const lines: string[] = []
+  let missed = false
+  const verdict = (ok: boolean) => {
+    if (!ok) missed = true
+    return ok ? 'met' : 'MISSED'
+  }
+  for (const [size, limit] of TIME_TARGETS) {
+    const row = rows.find((r) => r.size === size)
+    const label = `${size.toLocaleString('en-US')} articles in <= ${limit} s`
+    lines.push(
+      row
+        ? `- ${label}: ${verdict(row.wallSeconds <= limit)} (${row.wallSeconds.toFixed(2)} s)`
+        : `- ${label}: not run`,
+    )
+  }
+  const peak = Math.max(...rows.map((r) => r.peakRssKb)) / 1024
+  lines.push(
+    `- peak RSS < ${(PEAK_RSS_TARGET_MB / 1024).toFixed(1)} GB: ${verdict(peak < PEAK_RSS_TARGET_MB)} (max ${peak.toFixed(0)} MB)`,
+  )
+  return { lines, missed }
+}
+
+function main(): number {
+  const sizes = readSizes(process.argv.slice(2))
+  const gnuTime = hasGnuTime()
+  const rows: Row[] = []
+  for (const size of sizes) {
+    const { dir, generated } = ensureCorpus(size)
+    const row = { ...compile(size, dir, gnuTime), generated }
+    if (row.errors > 0 || row.articles !== size) {
+      console.error(
+        `bench: warning: ${size} files gave ${row.articles} articles, ${row.errors} errors`,
+      )
+    }
+    rows.push(row)
+  }
+
+  const corpusBytes = (size: number) =>
+    readdirSync(join(BENCH_DIR, `corpus-${size}-seed${SEED}`))
+      .filter((name) => name.endsWith('.txt'))
+      .reduce(
+        (sum, name) => sum + statSync(join(BENCH_DIR, `corpus-${size}-seed${SEED}`, name)).size,
+        0,
+      )
+  const verdicts = targets(rows)
+  const output = [
+    '## Corpus compile benchmark',
+    '',
+    `Machine: ${machineLine()}`,
+    `Peak RSS from ${gnuTime ? 'GNU time -v (max resident set size of the child)' : "the child's process.resourceUsage().maxRSS"}; wall time is the whole child process (Node start, tsx, read, parse, emit). MB = 2^20 bytes.`,
+    '',
+    table(rows),
+    '',
+    'Details:',
+    ...rows.map((r) => {
+      const gen =
+        r.generated === 'cached'
+          ? 'cached corpus'
+          : `generated in ${r.generated.seconds.toFixed(1)} s`
+      return `- ${r.size.toLocaleString('en-US')}: input ${(corpusBytes(r.size) / MB).toFixed(1)} MB (${gen}); compileCorpus ${r.seconds.toFixed(2)} s in-process; ${r.errors} errors, ${r.warnings} warnings; child-reported maxRSS ${(r.maxRssKb / 1024).toFixed(0)} MB`
+    }),
+    '',
+    'Targets:',
+    ...verdicts.lines,
+  ]
+  console.log(output.join('\n'))
+  return verdicts.missed ? 1 : 0
+}
+
+try {
+  process.exitCode = main()
+} catch (cause) {
+  console.error(`bench: ${cause instanceof Error ? cause.message : String(cause)}`)
+  process.exitCode = 1
+}

@@ -1,0 +1,720 @@
+/**
+ * npm run bench:search [-- --sizes 10000,100000] [--per-kind 34] [--cold 20] [--seed 7]
+ *   [--rebuild] [--reuse]
+ *
+ * For each size, on the generated corpus of bench:corpus (seed 1, cached in bench-out/):
+ *
+ * - builds the site (cached in bench-out/sites/ while the corpus and the sources are unchanged;
+ *   --rebuild builds anew, --reuse takes an earlier build even if the sources changed since) and
+ *   times our index build alone in this process
+ *   (buildSearchIndex over the sorted articles); its size is the site's data/<v>/search/ folder;
+ * - builds the anchors into bench-out/search-anchors/<size>/: MiniSearch 7 (fields title and text,
+ *   title stored, searched fuzzy 0.2, prefix, title boost 2, AND), serialized with JSON.stringify;
+ *   Pagefind (its CLI over the site's prerendered article pages, the article element only, without
+ *   the back link, byline, share button and neighbour links); cached with the site they were
+ *   built from, with the build times measured then;
+ * - makes known-item queries from the corpus with --seed (makeQueries: title words, body
+ *   phrases, typo'd title words), the same set for every engine;
+ * - in headless Chromium, for each engine:
+ *   cold: a fresh browser context per query (empty cache, service workers blocked); the bytes
+ *   received from the moment the query starts to its first answer, by kind (index, display data,
+ *   engine code), and the time to that answer. Ours: /search is opened and left to settle, then
+ *   the query is typed into the search box; the time runs from the box's debounced navigation to
+ *   the results in the DOM (the 200 ms debounce is the box's, not the engine's, and is left out).
+ *   MiniSearch: import the library, fetch the index, loadJSON, search. Pagefind: import
+ *   pagefind.js, search, and load the data of the first 10 results.
+ *   warm: one page runs every query once (which also gives success@1), then each again with its
+ *   first letter capitalised (the same work for the engines, which fold case, but a new entry for
+ *   the app's results cache); p50 and p95 of the second pass. Ours is timed from the navigation to
+ *   the results in the DOM, so it includes React's render; the anchors time their search calls.
+ *
+ * Prints one markdown table, the targets met or missed, the machine and its load average.
+ * Exits 1 when a target is missed.
+ */
+import { spawnSync } from 'node:child_process'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { join, relative } from 'node:path'
+import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
+import type { BrowserContext, Page } from '@playwright/test'
+import type { Article } from '../../src/lib/corpus/types.ts'
+import { compareArticles } from '../site/corpus/emit-corpus.ts'
+import { readCorpus } from '../site/corpus/read-corpus.ts'
+import { launchChromium } from './browser.ts'
+import { cachedSite } from './cached-site.ts'
+import { BENCH_DIR, ROOT, ensureCorpus, folderSize } from './corpora.ts'
+import { loadAverage, machineLine } from './machine.ts'
+import { markdownTable, median, percentile, rankOf, relevanceByKind } from './metrics.ts'
+import { openSearchView, prepareContext, searchInView } from './search-view.ts'
+import { countTransfers, type Transfers } from './transfers.ts'
+import { buildSearchIndex } from '../site/search-index/emit-search-index.ts'
+import { makeQueries, type KnownItemQuery } from './search/known-item-queries.ts'
+import { freePort, startServer, type Server } from './lighthouse/site.ts'
+
+type Doc = { id: string; title: string; text: string }
+
+const MINISEARCH_OPTIONS: Options<Doc> = { fields: ['title', 'text'], storeFields: ['title'] }
+const MINISEARCH_SEARCH: SearchOptions = {
+  fuzzy: 0.2,
+  prefix: true,
+  boost: { title: 2 },
+  combineWith: 'AND',
+}
+/** The library's ES module build, served beside its index. */
+const MINISEARCH_MODULE = join(ROOT, 'node_modules', 'minisearch', 'dist', 'es', 'index.js')
+const PAGEFIND_BIN = join(ROOT, 'node_modules', '.bin', 'pagefind')
+/** Results a first answer shows: the app's first page. */
+const SHOWN = 10
+/** MiniSearch's cold answer is the whole index whatever the query: a few runs time it. */
+const MINISEARCH_COLD_RUNS = 5
+
+const TARGETS = new Map([
+  [10_000, { coldBytes: 100_000, warmP95Ms: 30, buildSeconds: null }],
+  [100_000, { coldBytes: 200_000, warmP95Ms: 60, buildSeconds: 60 }],
+])
+
+type Cold = { transfers: Transfers; ms: number }
+type EngineRow = {
+  engine: string
+  build: { seconds: number; files: number; bytes: number; gzipBytes?: number } | null
+  cold: Cold[]
+  warm: number[]
+  /** Ours only: the warm pass timed from the keystroke, debounce included. */
+  warmKeystroke?: number[]
+  successAt1: number
+  note?: string
+}
+
+function readOptions(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string', default: '10000,100000' },
+      'per-kind': { type: 'string', default: '34' },
+      cold: { type: 'string', default: '20' },
+      seed: { type: 'string', default: '7' },
+      rebuild: { type: 'boolean', default: false },
+      reuse: { type: 'boolean', default: false },
+    },
+  })
+  const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')))
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    throw new Error(`--sizes must be whole numbers separated by commas, not "${values.sizes}"`)
+  }
+  const whole = (name: string, text: string) => {
+    const n = Number(text)
+    if (!Number.isInteger(n) || n < 1)
+      throw new Error(`--${name} must be at least 1, not "${text}"`)
+    return n
+  }
+  return {
+    sizes,
+    perKind: whole('per-kind', values['per-kind']),
+    cold: whole('cold', values.cold),
+    seed: whole('seed', values.seed),
+    rebuild: values.rebuild,
+    reuse: values.reuse,
+  }
+}
+
+function log(message: string): void {
+  process.stderr.write(`bench:search: ${message}\n`)
+}
+
+const seconds = (since: number) => (performance.now() - since) / 1000
+
+/** The same query with its first letter capitalised, or null when that changes nothing. */
+function recased(q: string): string | null {
+  const variant = q.charAt(0).toUpperCase() + q.slice(1)
+  return variant === q ? null : variant
+}
+
+function successAt1(queries: readonly KnownItemQuery[], answers: readonly string[][]): number {
+  const ranked = queries.map((query, i) => ({
+    kind: query.kind,
+    rank: rankOf(answers[i] ?? [], query.id),
+  }))
+  return relevanceByKind(ranked).get('all')?.successAt1 ?? 0
+}
+
+/** The one data version folder of a built site. */
+function searchIndexDir(siteDir: string): string {
+  const versions = readdirSync(join(siteDir, 'data'), { withFileTypes: true }).filter((e) =>
+    e.isDirectory(),
+  )
+  const version = versions[0]
+  if (versions.length !== 1 || version === undefined) {
+    throw new Error(`expected one data version in ${siteDir}/data, found ${versions.length}`)
+  }
+  return join(siteDir, 'data', version.name, 'search')
+}
+
+type Prepared = {
+  queries: KnownItemQuery[]
+  ours: NonNullable<EngineRow['build']>
+  mini: NonNullable<EngineRow['build']>
+  pagefind: NonNullable<EngineRow['build']> | { error: string }
+  siteDir: string
+  anchorsDir: string
+  siteBuild: string
+  anchorsCached: boolean
+}
+
+type Build = NonNullable<EngineRow['build']>
+type AnchorsRecord = { stamp: string; mini: Build; pagefind: Build | { error: string } }
+/** The anchors' build figures, kept beside them with the site stamp they were built from. */
+const ANCHORS_RECORD = 'build.json'
+
+function isBuild(value: unknown): value is Build {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    ['seconds', 'files', 'bytes'].every((key) => typeof Reflect.get(value, key) === 'number')
+  )
+}
+
+function isAnchorsRecord(value: unknown): value is AnchorsRecord {
+  if (typeof value !== 'object' || value === null) return false
+  const pagefind: unknown = Reflect.get(value, 'pagefind')
+  return (
+    typeof Reflect.get(value, 'stamp') === 'string' &&
+    isBuild(Reflect.get(value, 'mini')) &&
+    (isBuild(pagefind) ||
+      (typeof pagefind === 'object' &&
+        pagefind !== null &&
+        typeof Reflect.get(pagefind, 'error') === 'string'))
+  )
+}
+
+/** MiniSearch's serialized index and Pagefind's bundle, into `anchorsDir` (emptied first). */
+function buildAnchors(
+  articles: readonly Article[],
+  siteDir: string,
+  anchorsDir: string,
+): Omit<AnchorsRecord, 'stamp'> {
+  rmSync(anchorsDir, { recursive: true, force: true })
+  mkdirSync(anchorsDir, { recursive: true })
+  // serve.ts wants an index.html; the anchors run in this empty page.
+  writeFileSync(
+    join(anchorsDir, 'index.html'),
+    '<!doctype html><html lang="en"><title>anchors</title><h1>Search anchors</h1></html>\n',
+  )
+  copyFileSync(MINISEARCH_MODULE, join(anchorsDir, 'minisearch.js'))
+
+  log(`${articles.length}: building the MiniSearch index`)
+  let started = performance.now()
+  const mini = new MiniSearch<Doc>(MINISEARCH_OPTIONS)
+  mini.addAll(articles.map((a) => ({ id: a.id, title: a.title, text: a.paragraphs.join('\n') })))
+  const json = JSON.stringify(mini)
+  const miniBuild = {
+    seconds: seconds(started),
+    files: 1,
+    bytes: Buffer.byteLength(json),
+    gzipBytes: gzipSync(json).length,
+  }
+  writeFileSync(join(anchorsDir, 'minisearch-index.json'), json)
+
+  log(`${articles.length}: building the Pagefind index`)
+  const bundle = join(anchorsDir, 'pagefind')
+  started = performance.now()
+  const run = spawnSync(
+    PAGEFIND_BIN,
+    [
+      '--site',
+      siteDir,
+      '--glob',
+      'articles/*/*.html',
+      '--root-selector',
+      'main article',
+      '--exclude-selectors',
+      '.back, .meta, .share, .article-nav',
+      '--output-path',
+      bundle,
+      '--quiet',
+    ],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  )
+  const pagefindSeconds = seconds(started)
+  if (run.status !== 0) {
+    const error = `pagefind exited ${run.status ?? run.signal}: ${(run.stderr || run.error?.message || '').trim()}`
+    log(error)
+    return { mini: miniBuild, pagefind: { error } }
+  }
+  // The bundle's UI scripts and styles are not the index.
+  const all = folderSize(bundle)
+  const ui = readdirSync(bundle).filter((f) => /-ui\.(js|css)$/.test(f))
+  const uiBytes = ui.reduce((sum, f) => sum + statSync(join(bundle, f)).size, 0)
+  return {
+    mini: miniBuild,
+    pagefind: {
+      seconds: pagefindSeconds,
+      files: all.files - ui.length,
+      bytes: all.bytes - uiBytes,
+    },
+  }
+}
+
+/** Everything built before the browser starts; the corpus is let go at the end. */
+function prepare(size: number, options: ReturnType<typeof readOptions>): Prepared {
+  const corpus = ensureCorpus(size)
+  const site = cachedSite({
+    corpusDir: corpus.dir,
+    name: `corpus-${size}-seed1`,
+    rebuild: options.rebuild,
+    reuse: options.reuse,
+  })
+  const siteBuild =
+    site.built === 'cached'
+      ? `cached${site.stale ? ', built from sources that have changed since (--reuse)' : ''}`
+      : `built in ${site.built.seconds.toFixed(0)} s`
+
+  log(`${size}: reading the corpus`)
+  const { articles } = readCorpus(corpus.dir)
+  articles.sort(compareArticles)
+  const queries = makeQueries(articles, options.perKind, options.seed)
+
+  log(`${size}: ${queries.length} queries made; building our index`)
+  const built = buildSearchIndex(articles)
+  const onDisk = folderSize(searchIndexDir(site.dir))
+  if (onDisk.files !== built.stats.files) {
+    log(`warning: the site has ${onDisk.files} index files, this build ${built.stats.files}`)
+  }
+  const ours = { seconds: built.stats.seconds, files: onDisk.files, bytes: onDisk.bytes }
+
+  const anchorsDir = join(BENCH_DIR, 'search-anchors', String(size))
+  const recordPath = join(anchorsDir, ANCHORS_RECORD)
+  if (!options.rebuild && existsSync(recordPath)) {
+    const record: unknown = JSON.parse(readFileSync(recordPath, 'utf8'))
+    if (isAnchorsRecord(record) && record.stamp === site.stamp) {
+      log(`${size}: anchors cached in ${relative(ROOT, anchorsDir)}`)
+      return {
+        queries,
+        ours,
+        ...record,
+        siteDir: site.dir,
+        anchorsDir,
+        siteBuild,
+        anchorsCached: true,
+      }
+    }
+  }
+  const anchors = buildAnchors(articles, site.dir, anchorsDir)
+  writeFileSync(recordPath, JSON.stringify({ stamp: site.stamp, ...anchors }))
+  return {
+    queries,
+    ours,
+    ...anchors,
+    siteDir: site.dir,
+    anchorsDir,
+    siteBuild,
+    anchorsCached: false,
+  }
+}
+
+async function freshContext(browser: Awaited<ReturnType<typeof launchChromium>>) {
+  // Service workers blocked: a cold page is a first visit, with nothing installed.
+  const context = await browser.newContext({ serviceWorkers: 'block' })
+  await prepareContext(context)
+  return context
+}
+
+type Browser = Awaited<ReturnType<typeof launchChromium>>
+
+async function measureOurs(
+  browser: Browser,
+  origin: string,
+  queries: readonly KnownItemQuery[],
+  coldRuns: number,
+): Promise<EngineRow> {
+  const cold: Cold[] = []
+  for (const query of queries.slice(0, coldRuns)) {
+    const context = await freshContext(browser)
+    try {
+      const page = await context.newPage()
+      await openSearchView(page, origin)
+      await page.waitForLoadState('networkidle')
+      const counter = countTransfers(context)
+      counter.start()
+      const answer = await searchInView(page, query.q)
+      cold.push({ transfers: await counter.stop(), ms: answer.afterDebounceMs })
+    } finally {
+      await context.close()
+    }
+  }
+  const context = await freshContext(browser)
+  try {
+    const page = await context.newPage()
+    await openSearchView(page, origin)
+    const answers: string[][] = []
+    for (const query of queries) answers.push((await searchInView(page, query.q)).ids)
+    const warm: number[] = []
+    const warmKeystroke: number[] = []
+    for (const query of queries) {
+      const variant = recased(query.q)
+      if (variant === null) continue
+      const answer = await searchInView(page, variant)
+      warm.push(answer.afterDebounceMs)
+      warmKeystroke.push(answer.keystrokeMs)
+    }
+    return {
+      engine: 'this engine',
+      build: null,
+      cold,
+      warm,
+      warmKeystroke,
+      successAt1: successAt1(queries, answers),
+    }
+  } finally {
+    await context.close()
+  }
+}
+
+type PageAnswer = { ms: number; ids: string[] }
+
+function isPageAnswer(value: unknown): value is PageAnswer {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof Reflect.get(value, 'ms') === 'number' &&
+    Array.isArray(Reflect.get(value, 'ids'))
+  )
+}
+
+function isPageAnswers(value: unknown): value is PageAnswer[] {
+  return Array.isArray(value) && value.every(isPageAnswer)
+}
+
+/**
+ * Runs in the page: loads an anchor engine (the first call), then answers each query, timing
+ * each call. The engine is kept on window for the next call.
+ */
+function anchorScript(args: {
+  engine: 'minisearch' | 'pagefind'
+  queries: string[]
+  shown: number
+  options: Options<Doc>
+  searchOptions: SearchOptions
+}): Promise<PageAnswer[]> {
+  type Search = (q: string) => Promise<string[]>
+  const idOf = (url: string) => /\/articles\/([0-9a-f]{16})\//.exec(url)?.[1] ?? url
+  const load = async (): Promise<Search> => {
+    if (args.engine === 'minisearch') {
+      const moduleUrl = '/minisearch.js'
+      const library: unknown = await import(moduleUrl)
+      const MiniSearchClass: typeof MiniSearch = Reflect.get(Object(library), 'default')
+      const response = await fetch('/minisearch-index.json')
+      const index = MiniSearchClass.loadJSON(await response.text(), args.options)
+      return async (q) =>
+        index
+          .search(q, args.searchOptions)
+          .slice(0, args.shown)
+          .map((r) => String(r.id))
+    }
+    const moduleUrl = '/pagefind/pagefind.js'
+    const pagefind: unknown = await import(moduleUrl)
+    const call = (name: string, ...rest: unknown[]): Promise<unknown> =>
+      Reflect.apply(Reflect.get(Object(pagefind), name), pagefind, rest)
+    await call('init')
+    return async (q) => {
+      const search: unknown = await call('search', q)
+      const results: unknown[] = Reflect.get(Object(search), 'results') ?? []
+      const data = await Promise.all(
+        results
+          .slice(0, args.shown)
+          .map((r): Promise<unknown> => Reflect.apply(Reflect.get(Object(r), 'data'), r, [])),
+      )
+      return data.map((d) => idOf(String(Reflect.get(Object(d), 'url'))))
+    }
+  }
+  return (async () => {
+    const answers: PageAnswer[] = []
+    let search: Search | undefined = Reflect.get(window, '__benchAnchor')
+    for (const q of args.queries) {
+      const started = performance.now()
+      if (search === undefined) {
+        search = await load()
+        Reflect.set(window, '__benchAnchor', search)
+      }
+      const ids = await search(q)
+      answers.push({ ms: performance.now() - started, ids })
+    }
+    return answers
+  })()
+}
+
+async function runAnchor(page: Page, engine: 'minisearch' | 'pagefind', queries: string[]) {
+  const answers: unknown = await page.evaluate(anchorScript, {
+    engine,
+    queries,
+    shown: SHOWN,
+    options: MINISEARCH_OPTIONS,
+    searchOptions: MINISEARCH_SEARCH,
+  })
+  if (!isPageAnswers(answers)) throw new Error(`unexpected answers from the ${engine} page`)
+  return answers
+}
+
+/**
+ * A fresh context for an anchor. serve.ts sends the app's policy, which does not allow
+ * WebAssembly: the anchors' page bypasses it, and Pagefind's web worker (whose policy is its
+ * script's response header) gets that header removed.
+ */
+async function anchorContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ serviceWorkers: 'block', bypassCSP: true })
+  await prepareContext(context)
+  await context.route('**/pagefind/pagefind-worker.js', async (route) => {
+    const response = await route.fetch()
+    const headers = response.headers()
+    delete headers['content-security-policy']
+    await route.fulfill({ response, headers })
+  })
+  return context
+}
+
+async function measureAnchor(
+  browser: Browser,
+  origin: string,
+  engine: 'minisearch' | 'pagefind',
+  queries: readonly KnownItemQuery[],
+  coldRuns: number,
+): Promise<Omit<EngineRow, 'build' | 'engine'>> {
+  const cold: Cold[] = []
+  const openAnchorPage = async (context: BrowserContext) => {
+    const page = await context.newPage()
+    await page.goto(`${origin}/index.html`)
+    return page
+  }
+  for (const query of queries.slice(0, coldRuns)) {
+    const context = await anchorContext(browser)
+    try {
+      const page = await openAnchorPage(context)
+      const counter = countTransfers(context)
+      counter.start()
+      const [answer] = await runAnchor(page, engine, [query.q])
+      cold.push({ transfers: await counter.stop(), ms: answer?.ms ?? Number.NaN })
+    } finally {
+      await context.close()
+    }
+  }
+  const context = await anchorContext(browser)
+  try {
+    const page = await openAnchorPage(context)
+    const first = await runAnchor(
+      page,
+      engine,
+      queries.map((q) => q.q),
+    )
+    const variants = queries.flatMap((q) => recased(q.q) ?? [])
+    const second = await runAnchor(page, engine, variants)
+    return {
+      cold,
+      warm: second.map((a) => a.ms),
+      successAt1: successAt1(
+        queries,
+        first.map((a) => a.ids),
+      ),
+    }
+  } finally {
+    await context.close()
+  }
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(bytes < 10_000 ? 1 : 0)} kB`
+const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : kB(bytes))
+const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`
+
+function dataBytes(cold: Cold): number {
+  return cold.transfers.bytes.index + cold.transfers.bytes.display
+}
+
+function rowCells(articles: number, row: EngineRow): string[] {
+  const coldData = row.cold.map(dataBytes)
+  const coldCode = row.cold.map((c) => c.transfers.bytes.code)
+  const build = row.build
+  const buildSize =
+    build === null
+      ? ''
+      : `${size(build.bytes)}${build.gzipBytes === undefined ? '' : ` (${size(build.gzipBytes)} gzip)`}, ${build.files.toLocaleString('en-US')} files`
+  return [
+    articles.toLocaleString('en-US'),
+    row.engine,
+    build === null ? '' : `${build.seconds.toFixed(1)} s`,
+    buildSize,
+    row.cold.length === 0 ? '' : `${kB(median(coldData))} / ${kB(Math.max(...coldData))}`,
+    row.cold.length === 0 ? '' : kB(median(coldCode)),
+    row.cold.length === 0 ? '' : ms(median(row.cold.map((c) => c.ms))),
+    row.warm.length === 0 ? '' : ms(percentile(row.warm, 50)),
+    row.warm.length === 0 ? '' : ms(percentile(row.warm, 95)),
+    row.warm.length === 0 ? '' : row.successAt1.toFixed(2),
+  ]
+}
+
+function targetLines(articles: number, ours: EngineRow): { lines: string[]; missed: boolean } {
+  const target = TARGETS.get(articles)
+  if (target === undefined) return { lines: [], missed: false }
+  const n = articles.toLocaleString('en-US')
+  const coldMax = Math.max(...ours.cold.map(dataBytes))
+  const p95 = percentile(ours.warm, 95)
+  const checks = [
+    {
+      met: coldMax < target.coldBytes,
+      text: `${n}: cold first answer under ${kB(target.coldBytes)} of index and display data (largest of ${ours.cold.length}: ${kB(coldMax)})`,
+    },
+    {
+      met: p95 < target.warmP95Ms,
+      text: `${n}: warm p95 under ${target.warmP95Ms} ms after the debounce (${ms(p95)})`,
+    },
+  ]
+  if (target.buildSeconds !== null && ours.build !== null) {
+    checks.push({
+      met: ours.build.seconds < target.buildSeconds,
+      text: `${n}: index build under ${target.buildSeconds} s (${ours.build.seconds.toFixed(1)} s)`,
+    })
+  }
+  return {
+    lines: checks.map((c) => `- ${c.met ? 'met' : '**missed**'}: ${c.text}`),
+    missed: checks.some((c) => !c.met),
+  }
+}
+
+async function main(): Promise<boolean> {
+  const started = performance.now()
+  const args = process.argv.slice(2)
+  const options = readOptions(args)
+  const loadAtStart = loadAverage()
+  const tableRows: string[][] = []
+  const details: string[] = []
+  const targets: string[] = []
+  let missed = false
+
+  for (const articles of options.sizes) {
+    const prepared = prepare(articles, options)
+    const servers: Server[] = []
+    const browser = await launchChromium()
+    try {
+      const site = await startServer({ root: ROOT, dir: prepared.siteDir, port: await freePort() })
+      servers.push(site)
+      // startServer waits for /robots.txt to answer.
+      writeFileSync(join(prepared.anchorsDir, 'robots.txt'), 'User-agent: *\nDisallow: /\n')
+      const anchors = await startServer({
+        root: ROOT,
+        dir: prepared.anchorsDir,
+        port: await freePort(),
+      })
+      servers.push(anchors)
+      const { queries } = prepared
+      log(`${articles}: ${queries.length} queries in Chromium, this engine (load ${loadAverage()})`)
+      const ours = {
+        ...(await measureOurs(browser, site.origin, queries, options.cold)),
+        build: prepared.ours,
+      }
+      log(`${articles}: MiniSearch (load ${loadAverage()})`)
+      const mini: EngineRow = {
+        engine: 'MiniSearch 7.2, fuzzy 0.2, AND',
+        build: prepared.mini,
+        ...(await measureAnchor(
+          browser,
+          anchors.origin,
+          'minisearch',
+          queries,
+          Math.min(options.cold, MINISEARCH_COLD_RUNS),
+        )),
+      }
+      const rows: EngineRow[] = [ours, mini]
+      if ('error' in prepared.pagefind) {
+        rows.push({
+          engine: 'Pagefind 1.6',
+          build: null,
+          cold: [],
+          warm: [],
+          successAt1: 0,
+          note: prepared.pagefind.error,
+        })
+      } else {
+        log(`${articles}: Pagefind (load ${loadAverage()})`)
+        rows.push({
+          engine: 'Pagefind 1.6',
+          build: prepared.pagefind,
+          ...(await measureAnchor(browser, anchors.origin, 'pagefind', queries, options.cold)),
+        })
+      }
+      for (const row of rows) tableRows.push(rowCells(articles, row))
+      const n = articles.toLocaleString('en-US')
+      const kinds = new Map<string, number>()
+      for (const q of queries) kinds.set(q.kind, (kinds.get(q.kind) ?? 0) + 1)
+      details.push(
+        `- ${n}: site ${prepared.siteBuild} (${relative(ROOT, prepared.siteDir)}); anchors ${prepared.anchorsCached ? 'cached (their build figures are from the run that built them)' : 'built in this run'}; ${queries.length} queries (${[...kinds].map(([k, c]) => `${c} ${k}`).join(', ')}), seed ${options.seed}; load average ${loadAverage()} after the run`,
+        `- ${n}: this engine, warm, from the keystroke (200 ms debounce included): p50 ${ms(percentile(ours.warmKeystroke ?? [], 50))}, p95 ${ms(percentile(ours.warmKeystroke ?? [], 95))}; cold requests per first answer: median ${median(ours.cold.map((c) => c.transfers.requests))}`,
+        ...rows.flatMap((row) =>
+          row.cold.length === 0
+            ? []
+            : [
+                `- ${n}: ${row.engine}, cold totals with code: median ${kB(median(row.cold.map((c) => dataBytes(c) + c.transfers.bytes.code)))}`,
+              ],
+        ),
+        ...rows.flatMap((row) =>
+          row.note === undefined ? [] : [`- ${n}: ${row.engine}: ${row.note}`],
+        ),
+      )
+      const verdict = targetLines(articles, ours)
+      targets.push(...verdict.lines)
+      if (verdict.missed) missed = true
+    } finally {
+      await browser.close()
+      for (const server of servers) server.stop()
+    }
+  }
+
+  const out = [
+    '## Search speed and size in Chromium',
+    '',
+    `Machine: ${machineLine()}; 1-minute load average ${loadAtStart} at the start, ${loadAverage()} at the end. kB = 1,000 bytes, as transferred (gzip where the server compresses: JSON; our index files and Pagefind's are compressed already).`,
+    '',
+    'Cold: a fresh browser context per query; bytes received from the start of the query to its first answer; "index + display data" is what the issue measures (index files, plus the article data or fragments of the results shown), "code" the engine\'s scripts and WebAssembly loaded on the way. Time to the first answer: ours from the search box\'s debounced navigation to the results in the DOM, the anchors from loading their script to their answer. Warm: the same queries again in one page, p50 and p95; ours includes the render, the anchors time their search calls.',
+    '',
+    markdownTable(
+      [
+        'articles',
+        'engine',
+        'index build',
+        'index size',
+        'cold: index + display data (median / max)',
+        'cold: code',
+        'cold: first answer',
+        'warm p50',
+        'warm p95',
+        'success@1',
+      ],
+      tableRows,
+      ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ),
+    '',
+    ...details,
+    '',
+    'Targets (this engine):',
+    ...targets,
+    '',
+    `Took ${seconds(started).toFixed(0)} s. Command: \`npm run bench:search${args.length > 0 ? ` -- ${args.join(' ')}` : ''}\``,
+  ]
+  console.log(out.join('\n'))
+  return !missed
+}
+
+try {
+  process.exitCode = (await main()) ? 0 : 1
+} catch (error) {
+  console.error(
+    `bench:search: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  )
+  process.exitCode = 1
+}

@@ -1,0 +1,53 @@
+import { pathToFileURL } from 'node:url'
+import type { Rendered, Seed } from '../../../src/entry-server.tsx'
+import { escapeHtml } from './escape.ts'
+
+export type RenderPage = (path: string, seed: Seed) => Promise<Rendered>
+
+/** Loads renderPage from the server-rendering bundle of src/entry-server.tsx. */
+export async function loadRenderPage(ssrEntry: string): Promise<RenderPage> {
+  const entry: unknown = await import(pathToFileURL(ssrEntry).href)
+  if (typeof entry === 'object' && entry !== null && 'renderPage' in entry) {
+    const render = entry.renderPage
+    // The bundle is this build's own src/entry-server.tsx.
+    if (typeof render === 'function') return (path, seed) => render(path, seed) as Promise<Rendered>
+  }
+  throw new Error(`${ssrEntry} does not export renderPage`)
+}
+
+/**
+ * The template with the page's head and markup in place, and `headEnd` (tags the page loads after
+ * the app's own script and stylesheet) last in its head. Replacements are functions: article
+ * text may hold `$&` and the like, which a replacement string would interpret.
+ */
+export function assemble(template: string, rendered: Rendered, headEnd = ''): string {
+  return template
+    .replace(/<title>[\s\S]*?<\/title>/, () => rendered.head)
+    .replace(/\s*<\/head>/, (end) => (headEnd === '' ? end : `\n    ${headEnd}${end}`))
+    .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, () => '')
+    .replace(
+      '<div id="root"></div>',
+      () =>
+        `<div id="root">${rendered.body}</div>\n    <script type="application/json" id="prerendered-state">${rendered.stateJson}</script>`,
+    )
+}
+
+/** The short URL /articles/<id>: the story's head for link previews, and a redirect. */
+export function redirectPage(target: string, head: string, feeds: string, base: string): string {
+  const href = escapeHtml(target)
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <link rel="icon" href="${escapeHtml(base)}/favicon.svg" type="image/svg+xml" />
+    <link rel="manifest" href="${escapeHtml(base)}/manifest.webmanifest" />
+    ${head}
+    ${feeds}
+    <meta http-equiv="refresh" content="0; url=${href}" />
+  </head>
+  <body>
+    <p><a href="${href}">Continue to the article</a></p>
+  </body>
+</html>
+`
+}
