@@ -149,9 +149,9 @@ test('blocked storage: the app keeps working, settings apply for the visit, savi
   expect(store.getSnapshot().status).toBe('unavailable')
   expect(store.save(story(1), {})).toBe(false)
   store.markRead(story(1))
-  store.updateSettings({ font: 'serif' })
+  store.updateSettings({ font: 'sans' })
   expect(store.getSnapshot()).toMatchObject({ status: 'unavailable', saved: [], read: [] })
-  expect(store.getSnapshot().settings.font).toBe('serif')
+  expect(store.getSnapshot().settings.font).toBe('sans')
 })
 
 test('storage that throws on every write reports unavailable, not a crash', () => {

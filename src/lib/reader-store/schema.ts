@@ -19,7 +19,7 @@ export const STORE_KEYS = {
 export const STORE_PREFIX = 'newsreader:'
 
 export const TEXT_SIZES = [87.5, 93.75, 100, 106.25, 112.5, 125, 137.5] as const
-export const FONTS = ['sans', 'serif'] as const
+export const FONTS = ['serif', 'sans'] as const
 export const WIDTHS = ['narrow', 'normal', 'wide'] as const
 export const THEMES = ['system', 'light', 'dark', 'sepia'] as const
 
@@ -38,7 +38,7 @@ export type ReaderSettings = {
 
 export const DEFAULT_SETTINGS: ReaderSettings = {
   textSize: 2,
-  font: 'sans',
+  font: 'serif',
   width: 'normal',
   theme: 'system',
   shortcuts: true,
