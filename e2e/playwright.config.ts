@@ -4,13 +4,13 @@
  * Builds the app over the fixture corpus (e2e/fixtures/corpus) into e2e/.dist and serves it the
  * way a static host would (scripts/site/serve.ts), then drives Chromium against it.
  *
- * Environment: CHROMIUM_PATH (the browser; see e2e/browser.ts), E2E_PORT (default 4180),
+ * Environment: CHROMIUM_PATH (the browser; see scripts/test/browser.ts), E2E_PORT (default 4180),
  * E2E_DIST (the built site's folder, default e2e/.dist; give parallel runs their own),
  * E2E_REACT_DEV=1 (build React's development version), CI (no reused server, no test.only).
  */
 import { fileURLToPath } from 'node:url'
 import { defineConfig, devices } from '@playwright/test'
-import { describeBrowser, findBrowser } from './browser'
+import { describeBrowser, findBrowser } from '../scripts/test/browser'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const port = Number(process.env.E2E_PORT ?? 4180)

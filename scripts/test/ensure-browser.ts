@@ -1,12 +1,12 @@
 /**
  * tsx scripts/test/ensure-browser.ts: makes sure a Chromium is there for the end-to-end tests, the one
- * e2e/playwright.config.ts will launch (both ask e2e/browser.ts). Playwright's own browser builds
+ * e2e/playwright.config.ts will launch (both ask scripts/test/browser.ts). Playwright's own browser builds
  * cannot always be downloaded, so on Debian, as root, this installs the distribution's chromium.
  * Prints one line naming the browser, or exits 1 saying what to install.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { SYSTEM_CHROMIUM, describeBrowser, findBrowser } from '../../e2e/browser.ts'
+import { SYSTEM_CHROMIUM, describeBrowser, findBrowser } from './browser.ts'
 
 const APT_GET = '/usr/bin/apt-get'
 

@@ -1,6 +1,7 @@
 /**
- * Which Chromium the end-to-end tests drive. Shared by e2e/playwright.config.ts and
- * scripts/test/ensure-browser.ts (which also installs one when none is found), so both agree.
+ * Which Chromium the end-to-end tests and the benchmarks drive. e2e/playwright.config.ts,
+ * scripts/test/ensure-browser.ts (which also installs one when none is found) and the benchmarks
+ * all ask here, so they agree.
  */
 import { existsSync } from 'node:fs'
 import { chromium } from '@playwright/test'
@@ -42,4 +43,17 @@ export function describeBrowser(choice: BrowserChoice): string {
     system: 'the system Chromium',
   }[choice.from]
   return `${label} at ${choice.path}`
+}
+
+/** The path findBrowser chooses; throws, saying how to get one, when there is none. */
+export function browserPath(env: NodeJS.ProcessEnv = process.env): string {
+  const { choice, missingChromiumPath } = findBrowser(env)
+  if (choice !== null) return choice.path
+  const missing =
+    missingChromiumPath === null
+      ? ''
+      : ` (CHROMIUM_PATH names ${missingChromiumPath}, which does not exist)`
+  throw new Error(
+    `no Chromium found${missing}: run \`npx tsx scripts/test/ensure-browser.ts\`, install it with \`sudo apt-get install -y chromium\`, or set CHROMIUM_PATH`,
+  )
 }
