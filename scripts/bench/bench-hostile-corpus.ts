@@ -12,6 +12,7 @@
 import { spawnSync } from 'node:child_process'
 import { cpSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { isRecord, markdownTable, readOptions, secondsSince } from './common.ts'
 import { BENCH_DIR, ROOT } from './corpora.ts'
 import { loadAverage, machineLine } from './machine.ts'
 import { readCorpus } from '../site/corpus/read-corpus.ts'
@@ -23,10 +24,14 @@ const MB = 1024 * 1024
 
 type Child = { seconds: number; articles: number; errors: number; maxRssKb: number }
 
+const USAGE = `npm run bench:hostile
+
+Times the corpus compiler on hostile files written into bench-out/hostile/; no options.`
+
 function isChild(value: unknown): value is Child {
-  if (typeof value !== 'object' || value === null) return false
-  return ['seconds', 'articles', 'errors', 'maxRssKb'].every(
-    (key) => typeof Reflect.get(value, key) === 'number',
+  return (
+    isRecord(value) &&
+    ['seconds', 'articles', 'errors', 'maxRssKb'].every((key) => typeof value[key] === 'number')
   )
 }
 
@@ -39,7 +44,7 @@ function compileFresh(corpusDir: string, outDir: string): Child & { wallSeconds:
     encoding: 'utf8',
     timeout: 10 * 60_000,
   })
-  const wallSeconds = (performance.now() - started) / 1000
+  const wallSeconds = secondsSince(started)
   rmSync(outDir, { recursive: true, force: true })
   if (run.status !== 0) {
     throw new Error(
@@ -80,24 +85,36 @@ function main(): void {
     const read = readCorpus(corpus.dir, { onProgress: () => marks.push(performance.now()) })
     const readMs = performance.now() - started
 
-    const perFile = [
-      '| file | case | size | outcome | time in the reader |',
-      '| --- | --- | ---: | --- | ---: |',
-      ...files.map((file, i) => {
+    const perFile = markdownTable(
+      ['file', 'case', 'size', 'outcome', 'time in the reader'],
+      files.map((file, i) => {
         const error = read.diagnostics.find((d) => d.file === file && d.severity === 'error')
         const outcome = error ? `line ${error.line}: ${error.message}` : 'compiled'
         const ms = (marks[i + 1] ?? 0) - (marks[i] ?? 0)
-        return `| ${file} | ${kindOf.get(file) ?? '?'} | ${sizeOf(join(corpus.dir, file))} | ${outcome} | ${ms.toFixed(1)} ms |`
+        return [
+          file,
+          kindOf.get(file) ?? '?',
+          sizeOf(join(corpus.dir, file)),
+          outcome,
+          `${ms.toFixed(1)} ms`,
+        ]
       }),
-    ]
+      ['left', 'left', 'right', 'left', 'right'],
+    )
 
     const validDir = join(OUT, 'valid-only')
     mkdirSync(validDir)
     for (const { file } of corpus.valid) cpSync(join(corpus.dir, file), join(validDir, file))
     const baseline = compileFresh(validDir, join(OUT, 'out-valid'))
     const hostile = compileFresh(corpus.dir, join(OUT, 'out-hostile'))
-    const row = (label: string, r: Child & { wallSeconds: number }) =>
-      `| ${label} | ${r.articles} | ${r.errors} | ${r.seconds.toFixed(2)} s | ${r.wallSeconds.toFixed(2)} s | ${(r.maxRssKb / 1024).toFixed(0)} MB |`
+    const row = (label: string, r: Child & { wallSeconds: number }) => [
+      label,
+      String(r.articles),
+      String(r.errors),
+      `${r.seconds.toFixed(2)} s`,
+      `${r.wallSeconds.toFixed(2)} s`,
+      `${(r.maxRssKb / 1024).toFixed(0)} MB`,
+    ]
 
     console.log(
       [
@@ -108,14 +125,15 @@ function main(): void {
           ? 'Running as root, which reads a mode-000 file: the unreadable-file case is left out here (the test runs it as nobody).'
           : '',
         '',
-        perFile.join('\n'),
+        perFile,
         '',
         `readCorpus of the whole folder, in this process: ${readMs.toFixed(0)} ms`,
         '',
-        '| fresh process compile | articles | errors | compileCorpus | wall time | peak RSS |',
-        '| --- | ---: | ---: | ---: | ---: | ---: |',
-        row('the valid files alone', baseline),
-        row('the hostile corpus', hostile),
+        markdownTable(
+          ['fresh process compile', 'articles', 'errors', 'compileCorpus', 'wall time', 'peak RSS'],
+          [row('the valid files alone', baseline), row('the hostile corpus', hostile)],
+          ['left', 'right', 'right', 'right', 'right', 'right'],
+        ),
         '',
         `The hostile files add ${(hostile.seconds - baseline.seconds).toFixed(2)} s of compile and ${((hostile.maxRssKb - baseline.maxRssKb) / 1024).toFixed(0)} MB of peak RSS.`,
       ]
@@ -128,6 +146,7 @@ function main(): void {
 }
 
 try {
+  readOptions({ usage: USAGE, options: {} })
   main()
 } catch (cause) {
   console.error(`bench: ${cause instanceof Error ? cause.message : String(cause)}`)

@@ -17,23 +17,23 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
+import { browserPath } from '../test/browser.ts'
+import { log, median, readOptions } from './common.ts'
 import { writeFloorPage } from './lighthouse/floor-page.ts'
-import { chromiumPath, renderedDom, runLighthouseIsolated } from './lighthouse/run-lighthouse.ts'
+import { renderedDom, runLighthouseIsolated } from './lighthouse/run-lighthouse.ts'
 import {
   buildSite,
   freePort,
   pickArticle,
   searchWord,
   startServer,
-  type Server,
+  type BenchArticle,
 } from './lighthouse/site.ts'
 import {
   checkTargets,
   failingAuditsReport,
   formatSeconds,
-  markdownTable,
-  median,
+  lighthouseTable,
   pageMedians,
   summarizeRun,
   TARGETS,
@@ -46,11 +46,17 @@ const SITE_DIR = join(OUT_DIR, 'site')
 const REPORTS_DIR = join(OUT_DIR, 'reports')
 const SHARED_CORPUS = resolve(ROOT, '..', 'shared', 'corpora', 'wikinews')
 
+const USAGE = `npm run bench:lighthouse [-- --corpus DIR] [--runs N] [--article ID]
+
+  --corpus DIR   the corpus to build (default ../shared/corpora/wikinews, else corpus/)
+  --runs N       Lighthouse runs per page, interleaved across pages (default 5)
+  --article ID   the article to deep-link (16 hex characters; default one the site picks)`
+
 type Options = { corpusDir: string; runs: number; articleId: string | undefined }
 
-function readOptions(argv: string[]): Options {
-  const { values } = parseArgs({
-    args: argv,
+function parseCommandLine(): Options {
+  const { values } = readOptions({
+    usage: USAGE,
     options: {
       corpus: { type: 'string' },
       runs: { type: 'string', default: '5' },
@@ -97,25 +103,20 @@ function elapsed(since: number): string {
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`
 }
 
-function log(message: string): void {
-  process.stderr.write(`${message}\n`)
+/** The site built for `origin`, and the pages to measure: home, article, search, the floor. */
+type Site = {
+  buildTime: string
+  article: BenchArticle
+  word: string
+  floorPath: string
+  pages: PageResult[]
+  articlePage: PageResult
+  floorPage: PageResult
 }
 
-async function main(): Promise<boolean> {
-  const started = performance.now()
-  const loadAtStart = loadavg()[0] ?? 0
-  const args = process.argv.slice(2)
-  const options = readOptions(args)
-  const chromium = chromiumPath()
-  if (!existsSync(chromium)) {
-    throw new Error(`no Chromium at ${chromium}: install Debian's chromium or set CHROMIUM_PATH`)
-  }
-
-  const port = await freePort()
-  const origin = `http://127.0.0.1:${port}`
+function prepareSite(options: Options, origin: string): Site {
   rmSync(OUT_DIR, { recursive: true, force: true })
   mkdirSync(REPORTS_DIR, { recursive: true })
-
   log(`building ${relative(ROOT, options.corpusDir) || '.'} for ${origin} …`)
   const buildStarted = performance.now()
   buildSite({ root: ROOT, corpusDir: options.corpusDir, outDir: SITE_DIR, siteUrl: origin })
@@ -141,104 +142,142 @@ async function main(): Promise<boolean> {
     newPage('search', 'search', `/search?q=${encodeURIComponent(word)}`),
     floorPage,
   ]
+  return { buildTime, article, word, floorPath, pages, articlePage, floorPage }
+}
 
-  let server: Server | undefined
+/** Each page's first h1 once its scripts ran, noting a search page that renders not-found. */
+function renderedHeadings(
+  origin: string,
+  pages: readonly PageResult[],
+): Map<string, string | null> {
+  const headings = new Map<string, string | null>()
+  for (const view of pages) {
+    const heading = renderedHeading(`${origin}${view.path}`)
+    headings.set(view.id, heading)
+    if (view.id === 'search' && (heading === null || /not found/i.test(heading))) {
+      view.notes.push(
+        `\`/search\` renders the not-found view (h1 "${heading ?? 'none'}"): there is no search route yet; measured anyway.`,
+      )
+    }
+  }
+  return headings
+}
+
+/** `runs` Lighthouse runs of every page, interleaved, each summary added to its page. */
+async function measurePages(origin: string, pages: readonly PageResult[], runs: number) {
+  for (let run = 1; run <= runs; run += 1) {
+    for (const page of pages) {
+      const runStarted = performance.now()
+      const report = join(REPORTS_DIR, `${page.id}-${run}.json`)
+      const lhr = await runLighthouseIsolated(`${origin}${page.path}`, report)
+      const summary = summarizeRun(lhr)
+      page.runs.push(summary)
+      log(
+        `run ${run}/${runs} ${page.label}: performance ${summary.scores.performance ?? 'n/a'}, LCP ${formatSeconds(summary.lcpMs)} (${elapsed(runStarted)})`,
+      )
+    }
+  }
+}
+
+type Measured = {
+  options: Options
+  site: Site
+  origin: string
+  chromium: string
+  headings: ReadonlyMap<string, string | null>
+  loadAtStart: number
+}
+
+/** The report and whether every target was met. */
+function report({ options, site, origin, chromium, headings, loadAtStart }: Measured) {
+  const { pages, article, articlePage, floorPage } = site
+  const articleLcp = pageMedians(articlePage).lcpMs
+  const floorLcp = pageMedians(floorPage).lcpMs
+  const ratio = articleLcp / floorLcp
+  const checks = checkTargets(pages, ratio)
+  const missed = checks.filter((check) => !check.met)
+  const firstRun = pages[0]?.runs[0]
+  const benchmarkIndexes = pages.flatMap((page) =>
+    page.runs.flatMap((r) => (r.benchmarkIndex === null ? [] : [r.benchmarkIndex])),
+  )
+  const warnings = new Set(pages.flatMap((page) => page.runs.flatMap((r) => r.warnings)))
+
+  const out: string[] = [
+    `## Lighthouse, mobile preset (simulated throttling), median of ${options.runs} run${options.runs === 1 ? '' : 's'}`,
+    '',
+    `- corpus: ${relative(ROOT, options.corpusDir) || '.'}; site built in ${site.buildTime}, served by scripts/site/serve.ts at ${origin}`,
+    `- article: "${article.title}" (${article.id}, ${article.paragraphs.length} paragraphs, ${article.readingMinutes} min read); search word: "${site.word}"`,
+    `- floor: ${site.floorPath}, the same title and paragraphs as static HTML with the site's stylesheet and no JavaScript`,
+    `- Lighthouse ${firstRun?.lighthouseVersion ?? '?'}, Chromium ${firstRun?.chromeVersion ?? '?'} (${chromium}); median benchmarkIndex ${Math.round(median(benchmarkIndexes))} (CPU speed of this machine)`,
+    `- 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end, on ${availableParallelism()} cores: simulated throttling scales the CPU time measured here, so other load inflates TBT and can push the first paint after the scripts`,
+    '',
+    lighthouseTable(pages),
+    '',
+    `Article LCP / floor LCP: ${formatSeconds(articleLcp)} / ${formatSeconds(floorLcp)} = **${ratio.toFixed(2)}x** (target <= ${TARGETS.lcpRatio}x)`,
+    '',
+    '### Rendered views (first h1 once scripts ran)',
+    '',
+    ...pages.map((page) => `- ${page.label}: ${JSON.stringify(headings.get(page.id) ?? null)}`),
+    ...pages.flatMap((page) => page.notes.map((note) => `- **note**: ${note}`)),
+    '',
+    '### Runs',
+    '',
+    ...pages.map((page) => {
+      const perf = page.runs.map((r) => r.scores.performance ?? 'n/a').join('/')
+      const lcp = page.runs.map((r) => (r.lcpMs / 1000).toFixed(2)).join('/')
+      const fcp = page.runs.map((r) => (r.fcpMs / 1000).toFixed(2)).join('/')
+      const element = page.runs[0]?.lcpElement ?? 'none'
+      return `- ${page.label}: performance ${perf}; FCP ${fcp} s; LCP ${lcp} s; LCP element: ${element}`
+    }),
+    '',
+    '### What the LCP waited for (first run)',
+    '',
+    'Requests finished when the page painted its LCP unthrottled; the simulated LCP includes all of their downloads:',
+    '',
+    ...[articlePage, floorPage].map(
+      (view) => `- ${view.label}: ${view.runs[0]?.lcpRequests.join(', ') || 'none'}`,
+    ),
+    '',
+    '### Targets',
+    '',
+    ...checks.map((check) => `- ${check.met ? 'met' : '**missed**'}: ${check.text}`),
+    '',
+    `${checks.length - missed.length} of ${checks.length} targets met.`,
+    '',
+  ]
+  const failing = failingAuditsReport(pages)
+  out.push('## Audits that cost points', '')
+  out.push(...(failing.length === 0 ? ['None.', ''] : failing))
+  if (warnings.size > 0) {
+    out.push('## Lighthouse warnings', '', ...[...warnings].map((w) => `- ${w}`), '')
+  }
+  return { lines: out, met: missed.length === 0 }
+}
+
+async function main(): Promise<boolean> {
+  const started = performance.now()
+  const loadAtStart = loadavg()[0] ?? 0
+  const args = process.argv.slice(2)
+  const options = parseCommandLine()
+  const chromium = browserPath()
+  const port = await freePort()
+  const origin = `http://127.0.0.1:${port}`
+  const site = prepareSite(options, origin)
+  const server = await startServer({ root: ROOT, dir: SITE_DIR, port })
   try {
-    server = await startServer({ root: ROOT, dir: SITE_DIR, port })
-    const headings = new Map<string, string | null>()
-    for (const view of pages) {
-      const heading = renderedHeading(`${origin}${view.path}`)
-      headings.set(view.id, heading)
-      if (view.id === 'search' && (heading === null || /not found/i.test(heading))) {
-        view.notes.push(
-          `\`/search\` renders the not-found view (h1 "${heading ?? 'none'}"): there is no search route yet; measured anyway.`,
-        )
-      }
-    }
-
-    for (let run = 1; run <= options.runs; run += 1) {
-      for (const page of pages) {
-        const runStarted = performance.now()
-        const report = join(REPORTS_DIR, `${page.id}-${run}.json`)
-        const lhr = await runLighthouseIsolated(`${origin}${page.path}`, report)
-        const summary = summarizeRun(lhr)
-        page.runs.push(summary)
-        log(
-          `run ${run}/${options.runs} ${page.label}: performance ${summary.scores.performance ?? 'n/a'}, LCP ${formatSeconds(summary.lcpMs)} (${elapsed(runStarted)})`,
-        )
-      }
-    }
-
-    const articleLcp = pageMedians(articlePage).lcpMs
-    const floorLcp = pageMedians(floorPage).lcpMs
-    const ratio = articleLcp / floorLcp
-    const checks = checkTargets(pages, ratio)
-    const missed = checks.filter((check) => !check.met)
-    const firstRun = pages[0]?.runs[0]
-    const benchmarkIndexes = pages.flatMap((page) =>
-      page.runs.flatMap((r) => (r.benchmarkIndex === null ? [] : [r.benchmarkIndex])),
-    )
-    const warnings = new Set(pages.flatMap((page) => page.runs.flatMap((r) => r.warnings)))
-
-    const out: string[] = [
-      `## Lighthouse, mobile preset (simulated throttling), median of ${options.runs} run${options.runs === 1 ? '' : 's'}`,
-      '',
-      `- corpus: ${relative(ROOT, options.corpusDir) || '.'}; site built in ${buildTime}, served by scripts/site/serve.ts at ${origin}`,
-      `- article: "${article.title}" (${article.id}, ${article.paragraphs.length} paragraphs, ${article.readingMinutes} min read); search word: "${word}"`,
-      `- floor: ${floorPath}, the same title and paragraphs as static HTML with the site's stylesheet and no JavaScript`,
-      `- Lighthouse ${firstRun?.lighthouseVersion ?? '?'}, Chromium ${firstRun?.chromeVersion ?? '?'} (${chromium}); median benchmarkIndex ${Math.round(median(benchmarkIndexes))} (CPU speed of this machine)`,
-      `- 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end, on ${availableParallelism()} cores: simulated throttling scales the CPU time measured here, so other load inflates TBT and can push the first paint after the scripts`,
-      '',
-      markdownTable(pages),
-      '',
-      `Article LCP / floor LCP: ${formatSeconds(articleLcp)} / ${formatSeconds(floorLcp)} = **${ratio.toFixed(2)}x** (target <= ${TARGETS.lcpRatio}x)`,
-      '',
-      '### Rendered views (first h1 once scripts ran)',
-      '',
-      ...pages.map((page) => `- ${page.label}: ${JSON.stringify(headings.get(page.id) ?? null)}`),
-      ...pages.flatMap((page) => page.notes.map((note) => `- **note**: ${note}`)),
-      '',
-      '### Runs',
-      '',
-      ...pages.map((page) => {
-        const perf = page.runs.map((r) => r.scores.performance ?? 'n/a').join('/')
-        const lcp = page.runs.map((r) => (r.lcpMs / 1000).toFixed(2)).join('/')
-        const fcp = page.runs.map((r) => (r.fcpMs / 1000).toFixed(2)).join('/')
-        const element = page.runs[0]?.lcpElement ?? 'none'
-        return `- ${page.label}: performance ${perf}; FCP ${fcp} s; LCP ${lcp} s; LCP element: ${element}`
-      }),
-      '',
-      '### What the LCP waited for (first run)',
-      '',
-      'Requests finished when the page painted its LCP unthrottled; the simulated LCP includes all of their downloads:',
-      '',
-      ...[articlePage, floorPage].map(
-        (view) => `- ${view.label}: ${view.runs[0]?.lcpRequests.join(', ') || 'none'}`,
-      ),
-      '',
-      '### Targets',
-      '',
-      ...checks.map((check) => `- ${check.met ? 'met' : '**missed**'}: ${check.text}`),
-      '',
-      `${checks.length - missed.length} of ${checks.length} targets met.`,
-      '',
-    ]
-    const failing = failingAuditsReport(pages)
-    out.push('## Audits that cost points', '')
-    out.push(...(failing.length === 0 ? ['None.', ''] : failing))
-    if (warnings.size > 0) {
-      out.push('## Lighthouse warnings', '', ...[...warnings].map((w) => `- ${w}`), '')
-    }
+    const headings = renderedHeadings(origin, site.pages)
+    await measurePages(origin, site.pages, options.runs)
+    const { lines, met } = report({ options, site, origin, chromium, headings, loadAtStart })
     const command = `npm run bench:lighthouse${args.length === 0 ? '' : ` -- ${args.join(' ')}`}`
-    out.push(
+    lines.push(
       `Took ${elapsed(started)}. Command: \`${command}\`. Full results: ${relative(ROOT, REPORTS_DIR)}/<page>-<run>.json`,
     )
-    const report = out.join('\n')
-    writeFileSync(join(OUT_DIR, 'report.md'), `${report}\n`)
-    console.log(report)
-    return missed.length === 0
+    const text = lines.join('\n')
+    writeFileSync(join(OUT_DIR, 'report.md'), `${text}\n`)
+    console.log(text)
+    return met
   } finally {
-    server?.stop()
+    server.stop()
   }
 }
 

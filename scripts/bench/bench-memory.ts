@@ -16,14 +16,14 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
-import { chromium, type CDPSession, type Page } from '@playwright/test'
+import type { CDPSession, Page } from '@playwright/test'
 import { dataPaths, type ListItem } from '../../src/lib/corpus/compiled.ts'
 import { paths } from '../../src/config/paths.ts'
 import { seededRandom } from '../../src/lib/seeded-random.ts'
+import { launchChromium } from './browser.ts'
+import { isRecord, log, markdownTable, readOptions, secondsSince } from './common.ts'
 import { BENCH_DIR, ROOT, ensureCorpus } from './corpora.ts'
 import { loadAverage, machineLine } from './machine.ts'
-import { chromiumPath } from './lighthouse/run-lighthouse.ts'
 import { buildSite, freePort, searchWord, startServer } from './lighthouse/site.ts'
 
 const OUT_DIR = join(BENCH_DIR, 'memory')
@@ -56,9 +56,16 @@ function wholeNumber(value: string, name: string): number {
   return n
 }
 
-function readOptions(argv: string[]): Options {
-  const { values } = parseArgs({
-    args: argv,
+const USAGE = `npm run bench:memory [-- --corpus DIR | --generated N] [--opens 300] [--searches 100]
+
+  --corpus DIR     the corpus (default ../shared/corpora/wikinews, else corpus/)
+  --generated N    a generated corpus of N articles instead (cached in bench-out/)
+  --opens N        article opens in the session (default 300)
+  --searches N     searches in the session, one after every three articles (default 100)`
+
+function parseCommandLine(): Options {
+  const { values } = readOptions({
+    usage: USAGE,
     options: {
       corpus: { type: 'string' },
       generated: { type: 'string' },
@@ -88,11 +95,10 @@ function readOptions(argv: string[]): Options {
 
 function isListItem(value: unknown): value is Pick<ListItem, 'id' | 'slug' | 'title'> {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof Reflect.get(value, 'id') === 'string' &&
-    typeof Reflect.get(value, 'slug') === 'string' &&
-    typeof Reflect.get(value, 'title') === 'string'
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    typeof value.slug === 'string' &&
+    typeof value.title === 'string'
   )
 }
 
@@ -106,7 +112,7 @@ function builtArticles(siteDir: string): Pick<ListItem, 'id' | 'slug' | 'title'>
   const articles: Pick<ListItem, 'id' | 'slug' | 'title'>[] = []
   for (let page = 1; existsSync(join(data, dataPaths.listPage(page))); page += 1) {
     const list: unknown = JSON.parse(readFileSync(join(data, dataPaths.listPage(page)), 'utf8'))
-    const items: unknown = typeof list === 'object' && list !== null && Reflect.get(list, 'items')
+    const items = isRecord(list) ? list.items : undefined
     if (!Array.isArray(items)) throw new Error(`list page ${page} has no items`)
     articles.push(...items.filter(isListItem))
   }
@@ -234,37 +240,41 @@ async function measure(
 }
 
 function table(samples: readonly Sample[]): string {
-  const lines = [
-    '| point | articles opened | searches | JS heap used | of it, workers | JS heap total | DOM nodes | listeners |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ]
-  for (const s of samples) {
-    lines.push(
-      `| ${s.label} | ${s.opens} | ${s.searches} | ${(s.usedBytes / MB).toFixed(1)} MB | ${(s.workerUsedBytes / MB).toFixed(1)} MB | ${(s.totalBytes / MB).toFixed(1)} MB | ${s.nodes} | ${s.listeners} |`,
-    )
-  }
-  return lines.join('\n')
-}
-
-function log(message: string): void {
-  process.stderr.write(`${message}\n`)
+  const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`
+  return markdownTable(
+    [
+      'point',
+      'articles opened',
+      'searches',
+      'JS heap used',
+      'of it, workers',
+      'JS heap total',
+      'DOM nodes',
+      'listeners',
+    ],
+    samples.map((s) => [
+      s.label,
+      String(s.opens),
+      String(s.searches),
+      mb(s.usedBytes),
+      mb(s.workerUsedBytes),
+      mb(s.totalBytes),
+      String(s.nodes),
+      String(s.listeners),
+    ]),
+    ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+  )
 }
 
 async function main(): Promise<boolean> {
-  const options = readOptions(process.argv.slice(2))
-  const executablePath = chromiumPath()
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `no Chromium at ${executablePath}: install Debian's chromium or set CHROMIUM_PATH`,
-    )
-  }
+  const options = parseCommandLine()
   const port = await freePort()
   const origin = `http://127.0.0.1:${port}`
   rmSync(OUT_DIR, { recursive: true, force: true })
   log(`bench: building ${options.label} for ${origin} …`)
   const buildStarted = performance.now()
   buildSite({ root: ROOT, corpusDir: options.corpusDir, outDir: SITE_DIR, siteUrl: origin })
-  const buildSeconds = (performance.now() - buildStarted) / 1000
+  const buildSeconds = secondsSince(buildStarted)
   const articles = builtArticles(SITE_DIR)
   const random = seededRandom(SEED)
   const order = shuffled(articles, random)
@@ -277,11 +287,7 @@ async function main(): Promise<boolean> {
   }
 
   const server = await startServer({ root: ROOT, dir: SITE_DIR, port })
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  })
+  const browser = await launchChromium()
   try {
     const context = await browser.newContext()
     const page = await context.newPage()
@@ -321,7 +327,7 @@ async function main(): Promise<boolean> {
         samples.push(await measure(cdp, workers, `after ${move} moves`, opens, searches))
       }
     }
-    const sessionSeconds = (performance.now() - started) / 1000
+    const sessionSeconds = secondsSince(started)
     await routerNavigate(page, paths.home())
     await page.locator('main .article-list').first().waitFor({ timeout: VIEW_TIMEOUT_MS })
     samples.push(await measure(cdp, workers, 'end (back on the home page)', opens, searches))

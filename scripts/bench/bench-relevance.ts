@@ -13,28 +13,28 @@
  */
 import { existsSync } from 'node:fs'
 import { basename, join, relative, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { readQueries } from './search/known-item-queries.ts'
 import { launchChromium } from './browser.ts'
 import { cachedSite } from './cached-site.ts'
+import { log, markdownTable, percentile, readOptions } from './common.ts'
 import { ROOT } from './corpora.ts'
 import { loadAverage, machineLine } from './machine.ts'
-import {
-  markdownTable,
-  percentile,
-  rankOf,
-  relevanceByKind,
-  relevanceTargets,
-  type RankedQuery,
-} from './metrics.ts'
+import { rankOf, relevanceByKind, relevanceTargets, type RankedQuery } from './metrics.ts'
 import { openSearchView, prepareContext, searchInView } from './search-view.ts'
 import { freePort, startServer, type Server } from './lighthouse/site.ts'
 
 const SHARED = resolve(ROOT, '..', 'shared', 'corpora')
 
-function readOptions(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
+const USAGE = `npm run bench:relevance [-- --corpus DIR] [--queries FILE] [--rebuild]
+
+  --corpus DIR    the corpus (default ../shared/corpora/wikinews)
+  --queries FILE  known-item queries, a JSON array of { q, id, kind }
+                  (default ../shared/corpora/wikinews-queries.json)
+  --rebuild       build the site even when a cached build matches`
+
+function parseCommandLine() {
+  const { values } = readOptions({
+    usage: USAGE,
     options: {
       corpus: { type: 'string', default: join(SHARED, 'wikinews') },
       queries: { type: 'string', default: join(SHARED, 'wikinews-queries.json') },
@@ -48,14 +48,10 @@ function readOptions(argv: string[]) {
   return { corpusDir, queriesFile, rebuild: values.rebuild }
 }
 
-function log(message: string): void {
-  process.stderr.write(`${message}\n`)
-}
-
 async function main(): Promise<boolean> {
   const started = performance.now()
   const args = process.argv.slice(2)
-  const options = readOptions(args)
+  const options = parseCommandLine()
   const queries = readQueries(options.queriesFile)
   const loadAtStart = loadAverage()
   const site = cachedSite({

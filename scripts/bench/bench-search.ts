@@ -10,6 +10,9 @@
  *   (buildSearchIndex over the sorted articles); its size is the site's data/<v>/search/ folder;
  * - builds the anchors into bench-out/search-anchors/<size>/: MiniSearch 7 (fields title and text,
  *   title stored, searched fuzzy 0.2, prefix, title boost 2, AND), serialized with JSON.stringify;
+ *   FlexSearch 0.8 (a Document index of title and body, forward tokenizer, LatinBalance encoder,
+ *   searched with suggest and merged fields), exported; Orama 3 (title and body, searched with
+ *   tolerance 1 and title boost 2), saved;
  *   Pagefind (its CLI over the site's prerendered article pages, the article element only, without
  *   the back link, byline, share button and neighbour links); cached with the site they were
  *   built from, with the build times measured then;
@@ -21,7 +24,8 @@
  *   engine code), and the time to that answer. Ours: /search is opened and left to settle, then
  *   the query is typed into the search box; the time runs from the box's debounced navigation to
  *   the results in the DOM (the 200 ms debounce is the box's, not the engine's, and is left out).
- *   MiniSearch: import the library, fetch the index, loadJSON, search. Pagefind: import
+ *   MiniSearch, FlexSearch, Orama: import the library, fetch the index, load it, search (their
+ *   answer is the whole index whatever the query: 5 cold runs at most). Pagefind: import
  *   pagefind.js, search, and load the data of the first 10 results.
  *   warm: one page runs every query once (which also gives success@1), then each again with its
  *   first letter capitalised (the same work for the engines, which fold case, but a new entry for
@@ -34,6 +38,7 @@
 import { spawnSync } from 'node:child_process'
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -43,8 +48,9 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { join, relative } from 'node:path'
-import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
+import { create, insertMultiple, save } from '@orama/orama'
+import { Charset, Document, type DocumentOptions } from 'flexsearch'
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
 import type { BrowserContext, Page } from '@playwright/test'
 import type { Article } from '../../src/lib/corpus/types.ts'
@@ -52,9 +58,18 @@ import { compareArticles } from '../site/corpus/emit-corpus.ts'
 import { readCorpus } from '../site/corpus/read-corpus.ts'
 import { launchChromium } from './browser.ts'
 import { cachedSite } from './cached-site.ts'
+import {
+  isRecord,
+  logger,
+  markdownTable,
+  median,
+  percentile,
+  readOptions,
+  secondsSince,
+} from './common.ts'
 import { BENCH_DIR, ROOT, ensureCorpus, folderSize } from './corpora.ts'
 import { loadAverage, machineLine } from './machine.ts'
-import { markdownTable, median, percentile, rankOf, relevanceByKind } from './metrics.ts'
+import { rankOf, relevanceByKind } from './metrics.ts'
 import { openSearchView, prepareContext, searchInView } from './search-view.ts'
 import { countTransfers, type Transfers } from './transfers.ts'
 import { buildSearchIndex } from '../site/search-index/emit-search-index.ts'
@@ -72,11 +87,40 @@ const MINISEARCH_SEARCH: SearchOptions = {
 }
 /** The library's ES module build, served beside its index. */
 const MINISEARCH_MODULE = join(ROOT, 'node_modules', 'minisearch', 'dist', 'es', 'index.js')
+
+/** The anchors that load a whole index into memory: the document FlexSearch and Orama index. */
+type FieldDoc = { id: string; title: string; body: string }
+/**
+ * FlexSearch's Document index over title and body: the forward tokenizer (prefixes, as
+ * MiniSearch's `prefix`), its Latin "balance" encoder (case, accents and a basic phonetic
+ * folding: its answer to typos, which it has no edit distance for), results of both fields merged,
+ * and `suggest`, which keeps documents that miss a query word rather than answering nothing.
+ */
+const FLEXSEARCH_OPTIONS = {
+  tokenize: 'forward',
+  document: { id: 'id', index: ['title', 'body'] },
+} satisfies DocumentOptions<FieldDoc>
+/** A name of FlexSearch's Charset, looked up on each side: the encoder is not serializable. */
+const FLEXSEARCH_ENCODER = 'LatinBalance' as const
+const FLEXSEARCH_SEARCH = { suggest: true, merge: true } as const
+/** The library's one-file ES module build (served as .js: the server has no type for .mjs). */
+const FLEXSEARCH_MODULE = join(
+  ROOT,
+  'node_modules',
+  'flexsearch',
+  'dist',
+  'flexsearch.bundle.module.min.mjs',
+)
+const ORAMA_SCHEMA = { title: 'string', body: 'string' } as const
+/** Orama's typo tolerance (edit distance 1) and a title boost of 2, as MiniSearch's. */
+const ORAMA_SEARCH = { properties: ['title', 'body'], tolerance: 1, boost: { title: 2 } }
+/** Orama's browser build: ES modules that import each other by relative paths. */
+const ORAMA_MODULES = join(ROOT, 'node_modules', '@orama', 'orama', 'dist', 'browser')
 const PAGEFIND_BIN = join(ROOT, 'node_modules', '.bin', 'pagefind')
 /** Results a first answer shows: the app's first page. */
 const SHOWN = 10
-/** MiniSearch's cold answer is the whole index whatever the query: a few runs time it. */
-const MINISEARCH_COLD_RUNS = 5
+/** An in-memory anchor's cold answer is its whole index whatever the query: a few runs time it. */
+const IN_MEMORY_COLD_RUNS = 5
 
 const TARGETS = new Map([
   [10_000, { coldBytes: 100_000, warmP95Ms: 30, buildSeconds: null }],
@@ -95,9 +139,19 @@ type EngineRow = {
   note?: string
 }
 
-function readOptions(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
+const USAGE = `npm run bench:search [-- --sizes 10000,100000] [--per-kind 34] [--cold 20] [--seed 7]
+  [--rebuild] [--reuse]
+
+  --sizes N,N     generated corpus sizes, in articles (default 10000,100000)
+  --per-kind N    known-item queries of each kind (title, body, typo) (default 34)
+  --cold N        cold first answers per engine, a fresh browser context each (default 20)
+  --seed N        the seed of the queries (default 7)
+  --rebuild       build the site and the anchors anew
+  --reuse         take an earlier site build even if the sources changed since`
+
+function parseCommandLine() {
+  const { values } = readOptions({
+    usage: USAGE,
     options: {
       sizes: { type: 'string', default: '10000,100000' },
       'per-kind': { type: 'string', default: '34' },
@@ -127,11 +181,10 @@ function readOptions(argv: string[]) {
   }
 }
 
-function log(message: string): void {
-  process.stderr.write(`bench:search: ${message}\n`)
-}
+type CommandLine = ReturnType<typeof parseCommandLine>
 
-const seconds = (since: number) => (performance.now() - since) / 1000
+const log = logger('bench:search')
+const seconds = secondsSince
 
 /** The same query with its first letter capitalised, or null when that changes nothing. */
 function recased(q: string): string | null {
@@ -163,6 +216,8 @@ type Prepared = {
   queries: KnownItemQuery[]
   ours: NonNullable<EngineRow['build']>
   mini: NonNullable<EngineRow['build']>
+  flexsearch: NonNullable<EngineRow['build']>
+  orama: NonNullable<EngineRow['build']>
   pagefind: NonNullable<EngineRow['build']> | { error: string }
   siteDir: string
   anchorsDir: string
@@ -171,37 +226,77 @@ type Prepared = {
 }
 
 type Build = NonNullable<EngineRow['build']>
-type AnchorsRecord = { stamp: string; mini: Build; pagefind: Build | { error: string } }
+type AnchorsRecord = {
+  stamp: string
+  mini: Build
+  flexsearch: Build
+  orama: Build
+  pagefind: Build | { error: string }
+}
 /** The anchors' build figures, kept beside them with the site stamp they were built from. */
 const ANCHORS_RECORD = 'build.json'
 
 function isBuild(value: unknown): value is Build {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    ['seconds', 'files', 'bytes'].every((key) => typeof Reflect.get(value, key) === 'number')
+    isRecord(value) && ['seconds', 'files', 'bytes'].every((key) => typeof value[key] === 'number')
   )
 }
 
 function isAnchorsRecord(value: unknown): value is AnchorsRecord {
-  if (typeof value !== 'object' || value === null) return false
-  const pagefind: unknown = Reflect.get(value, 'pagefind')
+  if (!isRecord(value)) return false
+  const { pagefind } = value
   return (
-    typeof Reflect.get(value, 'stamp') === 'string' &&
-    isBuild(Reflect.get(value, 'mini')) &&
-    (isBuild(pagefind) ||
-      (typeof pagefind === 'object' &&
-        pagefind !== null &&
-        typeof Reflect.get(pagefind, 'error') === 'string'))
+    typeof value.stamp === 'string' &&
+    isBuild(value.mini) &&
+    isBuild(value.flexsearch) &&
+    isBuild(value.orama) &&
+    (isBuild(pagefind) || (isRecord(pagefind) && typeof pagefind.error === 'string'))
   )
 }
 
-/** MiniSearch's serialized index and Pagefind's bundle, into `anchorsDir` (emptied first). */
-function buildAnchors(
+/** A serialized in-memory index written to `file`, with its build time and sizes. */
+function writeIndex(file: string, json: string, started: number): Build {
+  writeFileSync(file, json)
+  return {
+    seconds: seconds(started),
+    files: 1,
+    bytes: Buffer.byteLength(json),
+    gzipBytes: gzipSync(json).length,
+  }
+}
+
+/** FlexSearch's Document index, exported: its parts by key, as one JSON object. */
+async function buildFlexSearch(docs: readonly FieldDoc[], file: string): Promise<Build> {
+  const started = performance.now()
+  const index = new Document<FieldDoc>({
+    ...FLEXSEARCH_OPTIONS,
+    encoder: Charset[FLEXSEARCH_ENCODER],
+  })
+  for (const doc of docs) index.add(doc)
+  const parts: Record<string, string> = {}
+  await index.export((key, data) => {
+    parts[key] = data
+  })
+  return writeIndex(file, JSON.stringify(parts), started)
+}
+
+/** Orama's database, saved (its index and the documents it keeps). */
+async function buildOrama(docs: readonly FieldDoc[], file: string): Promise<Build> {
+  const started = performance.now()
+  const db = create({ schema: ORAMA_SCHEMA })
+  await insertMultiple(db, [...docs])
+  return writeIndex(file, JSON.stringify(save(db)), started)
+}
+
+/**
+ * The serialized indexes of MiniSearch, FlexSearch and Orama, and Pagefind's bundle, into
+ * `anchorsDir` (emptied first), with the libraries' browser builds.
+ */
+async function buildAnchors(
   articles: readonly Article[],
   siteDir: string,
   anchorsDir: string,
-): Omit<AnchorsRecord, 'stamp'> {
+): Promise<Omit<AnchorsRecord, 'stamp'>> {
   rmSync(anchorsDir, { recursive: true, force: true })
   mkdirSync(anchorsDir, { recursive: true })
   // serve.ts wants an index.html; the anchors run in this empty page.
@@ -210,19 +305,27 @@ function buildAnchors(
     '<!doctype html><html lang="en"><title>anchors</title><h1>Search anchors</h1></html>\n',
   )
   copyFileSync(MINISEARCH_MODULE, join(anchorsDir, 'minisearch.js'))
+  copyFileSync(FLEXSEARCH_MODULE, join(anchorsDir, 'flexsearch.js'))
+  cpSync(ORAMA_MODULES, join(anchorsDir, 'orama'), {
+    recursive: true,
+    filter: (source) => !/\.(map|d\.ts)$/.test(source),
+  })
 
   log(`${articles.length}: building the MiniSearch index`)
   let started = performance.now()
   const mini = new MiniSearch<Doc>(MINISEARCH_OPTIONS)
   mini.addAll(articles.map((a) => ({ id: a.id, title: a.title, text: a.paragraphs.join('\n') })))
-  const json = JSON.stringify(mini)
-  const miniBuild = {
-    seconds: seconds(started),
-    files: 1,
-    bytes: Buffer.byteLength(json),
-    gzipBytes: gzipSync(json).length,
-  }
-  writeFileSync(join(anchorsDir, 'minisearch-index.json'), json)
+  const miniBuild = writeIndex(
+    join(anchorsDir, 'minisearch-index.json'),
+    JSON.stringify(mini),
+    started,
+  )
+
+  const docs = articles.map((a) => ({ id: a.id, title: a.title, body: a.paragraphs.join('\n') }))
+  log(`${articles.length}: building the FlexSearch index`)
+  const flexsearch = await buildFlexSearch(docs, join(anchorsDir, 'flexsearch-index.json'))
+  log(`${articles.length}: building the Orama index`)
+  const orama = await buildOrama(docs, join(anchorsDir, 'orama-index.json'))
 
   log(`${articles.length}: building the Pagefind index`)
   const bundle = join(anchorsDir, 'pagefind')
@@ -248,7 +351,7 @@ function buildAnchors(
   if (run.status !== 0) {
     const error = `pagefind exited ${run.status ?? run.signal}: ${(run.stderr || run.error?.message || '').trim()}`
     log(error)
-    return { mini: miniBuild, pagefind: { error } }
+    return { mini: miniBuild, flexsearch, orama, pagefind: { error } }
   }
   // The bundle's UI scripts and styles are not the index.
   const all = folderSize(bundle)
@@ -256,6 +359,8 @@ function buildAnchors(
   const uiBytes = ui.reduce((sum, f) => sum + statSync(join(bundle, f)).size, 0)
   return {
     mini: miniBuild,
+    flexsearch,
+    orama,
     pagefind: {
       seconds: pagefindSeconds,
       files: all.files - ui.length,
@@ -265,7 +370,7 @@ function buildAnchors(
 }
 
 /** Everything built before the browser starts; the corpus is let go at the end. */
-function prepare(size: number, options: ReturnType<typeof readOptions>): Prepared {
+async function prepare(size: number, options: CommandLine): Promise<Prepared> {
   const corpus = ensureCorpus(size)
   const site = cachedSite({
     corpusDir: corpus.dir,
@@ -308,7 +413,7 @@ function prepare(size: number, options: ReturnType<typeof readOptions>): Prepare
       }
     }
   }
-  const anchors = buildAnchors(articles, site.dir, anchorsDir)
+  const anchors = await buildAnchors(articles, site.dir, anchorsDir)
   writeFileSync(recordPath, JSON.stringify({ stamp: site.stamp, ...anchors }))
   return {
     queries,
@@ -382,13 +487,10 @@ async function measureOurs(
 type PageAnswer = { ms: number; ids: string[] }
 
 function isPageAnswer(value: unknown): value is PageAnswer {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof Reflect.get(value, 'ms') === 'number' &&
-    Array.isArray(Reflect.get(value, 'ids'))
-  )
+  return isRecord(value) && typeof value.ms === 'number' && Array.isArray(value.ids)
 }
+
+type AnchorEngine = 'minisearch' | 'flexsearch' | 'orama' | 'pagefind'
 
 function isPageAnswers(value: unknown): value is PageAnswer[] {
   return Array.isArray(value) && value.every(isPageAnswer)
@@ -399,15 +501,54 @@ function isPageAnswers(value: unknown): value is PageAnswer[] {
  * each call. The engine is kept on window for the next call.
  */
 function anchorScript(args: {
-  engine: 'minisearch' | 'pagefind'
+  engine: AnchorEngine
   queries: string[]
   shown: number
   options: Options<Doc>
   searchOptions: SearchOptions
+  flexOptions: typeof FLEXSEARCH_OPTIONS
+  flexEncoder: typeof FLEXSEARCH_ENCODER
+  flexSearch: typeof FLEXSEARCH_SEARCH
+  oramaSchema: typeof ORAMA_SCHEMA
+  oramaSearch: typeof ORAMA_SEARCH
 }): Promise<PageAnswer[]> {
   type Search = (q: string) => Promise<string[]>
   const idOf = (url: string) => /\/articles\/([0-9a-f]{16})\//.exec(url)?.[1] ?? url
+  const fetchJson = async (url: string): Promise<unknown> => (await fetch(url)).json()
+  const loadFlexSearch = async (): Promise<Search> => {
+    const moduleUrl = '/flexsearch.js'
+    const library: unknown = await import(moduleUrl)
+    const DocumentClass: typeof Document = Reflect.get(Object(library), 'Document')
+    const charsets: typeof Charset = Reflect.get(Object(library), 'Charset')
+    const index = new DocumentClass<FieldDoc>({
+      ...args.flexOptions,
+      encoder: charsets[args.flexEncoder],
+    })
+    const parts = Object(await fetchJson('/flexsearch-index.json'))
+    for (const [key, data] of Object.entries(parts)) await index.import(key, String(data))
+    return async (q) =>
+      index.search(q, { ...args.flexSearch, limit: args.shown }).map((r) => String(r.id))
+  }
+  const loadOrama = async (): Promise<Search> => {
+    const moduleUrl = '/orama/index.js'
+    const orama: unknown = await import(moduleUrl)
+    const call = (name: string, ...rest: unknown[]): unknown =>
+      Reflect.apply(Reflect.get(Object(orama), name), orama, rest)
+    const db = call('create', { schema: args.oramaSchema })
+    call('load', db, await fetchJson('/orama-index.json'))
+    return async (q) => {
+      const found: unknown = await call('search', db, {
+        ...args.oramaSearch,
+        term: q,
+        limit: args.shown,
+      })
+      const hits: unknown[] = Reflect.get(Object(found), 'hits') ?? []
+      return hits.map((hit) => String(Reflect.get(Object(hit), 'id')))
+    }
+  }
   const load = async (): Promise<Search> => {
+    if (args.engine === 'flexsearch') return loadFlexSearch()
+    if (args.engine === 'orama') return loadOrama()
     if (args.engine === 'minisearch') {
       const moduleUrl = '/minisearch.js'
       const library: unknown = await import(moduleUrl)
@@ -452,13 +593,18 @@ function anchorScript(args: {
   })()
 }
 
-async function runAnchor(page: Page, engine: 'minisearch' | 'pagefind', queries: string[]) {
+async function runAnchor(page: Page, engine: AnchorEngine, queries: string[]) {
   const answers: unknown = await page.evaluate(anchorScript, {
     engine,
     queries,
     shown: SHOWN,
     options: MINISEARCH_OPTIONS,
     searchOptions: MINISEARCH_SEARCH,
+    flexOptions: FLEXSEARCH_OPTIONS,
+    flexEncoder: FLEXSEARCH_ENCODER,
+    flexSearch: FLEXSEARCH_SEARCH,
+    oramaSchema: ORAMA_SCHEMA,
+    oramaSearch: ORAMA_SEARCH,
   })
   if (!isPageAnswers(answers)) throw new Error(`unexpected answers from the ${engine} page`)
   return answers
@@ -484,7 +630,7 @@ async function anchorContext(browser: Browser): Promise<BrowserContext> {
 async function measureAnchor(
   browser: Browser,
   origin: string,
-  engine: 'minisearch' | 'pagefind',
+  engine: AnchorEngine,
   queries: readonly KnownItemQuery[],
   coldRuns: number,
 ): Promise<Omit<EngineRow, 'build' | 'engine'>> {
@@ -587,92 +733,121 @@ function targetLines(articles: number, ours: EngineRow): { lines: string[]; miss
   }
 }
 
+/** The in-memory anchors: the library, its label in the table, its build figures. */
+function inMemoryAnchors(prepared: Prepared) {
+  return [
+    { engine: 'minisearch', label: 'MiniSearch 7.2, fuzzy 0.2, AND', build: prepared.mini },
+    {
+      engine: 'flexsearch',
+      label: 'FlexSearch 0.8, Document, forward, LatinBalance, suggest',
+      build: prepared.flexsearch,
+    },
+    { engine: 'orama', label: 'Orama 3.1, tolerance 1, title boost 2', build: prepared.orama },
+  ] as const
+}
+
+/** Every engine on one size: the table rows, the detail lines, and our targets. */
+async function measureSize(articles: number, options: CommandLine) {
+  const prepared = await prepare(articles, options)
+  const servers: Server[] = []
+  const browser = await launchChromium()
+  try {
+    const site = await startServer({ root: ROOT, dir: prepared.siteDir, port: await freePort() })
+    servers.push(site)
+    // startServer waits for /robots.txt to answer.
+    writeFileSync(join(prepared.anchorsDir, 'robots.txt'), 'User-agent: *\nDisallow: /\n')
+    const anchors = await startServer({
+      root: ROOT,
+      dir: prepared.anchorsDir,
+      port: await freePort(),
+    })
+    servers.push(anchors)
+    const { queries } = prepared
+    log(`${articles}: ${queries.length} queries in Chromium, this engine (load ${loadAverage()})`)
+    const ours = {
+      ...(await measureOurs(browser, site.origin, queries, options.cold)),
+      build: prepared.ours,
+    }
+    const rows: EngineRow[] = [ours]
+    for (const anchor of inMemoryAnchors(prepared)) {
+      log(`${articles}: ${anchor.label} (load ${loadAverage()})`)
+      const coldRuns = Math.min(options.cold, IN_MEMORY_COLD_RUNS)
+      rows.push({
+        engine: anchor.label,
+        build: anchor.build,
+        ...(await measureAnchor(browser, anchors.origin, anchor.engine, queries, coldRuns)),
+      })
+    }
+    if ('error' in prepared.pagefind) {
+      rows.push({
+        engine: 'Pagefind 1.6',
+        build: null,
+        cold: [],
+        warm: [],
+        successAt1: 0,
+        note: prepared.pagefind.error,
+      })
+    } else {
+      log(`${articles}: Pagefind (load ${loadAverage()})`)
+      rows.push({
+        engine: 'Pagefind 1.6',
+        build: prepared.pagefind,
+        ...(await measureAnchor(browser, anchors.origin, 'pagefind', queries, options.cold)),
+      })
+    }
+    return {
+      rows: rows.map((row) => rowCells(articles, row)),
+      details: detailLines(articles, prepared, ours, rows, options.seed),
+      verdict: targetLines(articles, ours),
+    }
+  } finally {
+    await browser.close()
+    for (const server of servers) server.stop()
+  }
+}
+
+function detailLines(
+  articles: number,
+  prepared: Prepared,
+  ours: EngineRow,
+  rows: readonly EngineRow[],
+  seed: number,
+): string[] {
+  const { queries } = prepared
+  const n = articles.toLocaleString('en-US')
+  const kinds = new Map<string, number>()
+  for (const q of queries) kinds.set(q.kind, (kinds.get(q.kind) ?? 0) + 1)
+  return [
+    `- ${n}: site ${prepared.siteBuild} (${relative(ROOT, prepared.siteDir)}); anchors ${prepared.anchorsCached ? 'cached (their build figures are from the run that built them)' : 'built in this run'}; ${queries.length} queries (${[...kinds].map(([k, c]) => `${c} ${k}`).join(', ')}), seed ${seed}; load average ${loadAverage()} after the run`,
+    `- ${n}: this engine, warm, from the keystroke (200 ms debounce included): p50 ${ms(percentile(ours.warmKeystroke ?? [], 50))}, p95 ${ms(percentile(ours.warmKeystroke ?? [], 95))}; cold requests per first answer: median ${median(ours.cold.map((c) => c.transfers.requests))}`,
+    ...rows.flatMap((row) =>
+      row.cold.length === 0
+        ? []
+        : [
+            `- ${n}: ${row.engine}, cold totals with code: median ${kB(median(row.cold.map((c) => dataBytes(c) + c.transfers.bytes.code)))}`,
+          ],
+    ),
+    ...rows.flatMap((row) =>
+      row.note === undefined ? [] : [`- ${n}: ${row.engine}: ${row.note}`],
+    ),
+  ]
+}
+
 async function main(): Promise<boolean> {
   const started = performance.now()
   const args = process.argv.slice(2)
-  const options = readOptions(args)
+  const options = parseCommandLine()
   const loadAtStart = loadAverage()
   const tableRows: string[][] = []
   const details: string[] = []
   const targets: string[] = []
   let missed = false
-
   for (const articles of options.sizes) {
-    const prepared = prepare(articles, options)
-    const servers: Server[] = []
-    const browser = await launchChromium()
-    try {
-      const site = await startServer({ root: ROOT, dir: prepared.siteDir, port: await freePort() })
-      servers.push(site)
-      // startServer waits for /robots.txt to answer.
-      writeFileSync(join(prepared.anchorsDir, 'robots.txt'), 'User-agent: *\nDisallow: /\n')
-      const anchors = await startServer({
-        root: ROOT,
-        dir: prepared.anchorsDir,
-        port: await freePort(),
-      })
-      servers.push(anchors)
-      const { queries } = prepared
-      log(`${articles}: ${queries.length} queries in Chromium, this engine (load ${loadAverage()})`)
-      const ours = {
-        ...(await measureOurs(browser, site.origin, queries, options.cold)),
-        build: prepared.ours,
-      }
-      log(`${articles}: MiniSearch (load ${loadAverage()})`)
-      const mini: EngineRow = {
-        engine: 'MiniSearch 7.2, fuzzy 0.2, AND',
-        build: prepared.mini,
-        ...(await measureAnchor(
-          browser,
-          anchors.origin,
-          'minisearch',
-          queries,
-          Math.min(options.cold, MINISEARCH_COLD_RUNS),
-        )),
-      }
-      const rows: EngineRow[] = [ours, mini]
-      if ('error' in prepared.pagefind) {
-        rows.push({
-          engine: 'Pagefind 1.6',
-          build: null,
-          cold: [],
-          warm: [],
-          successAt1: 0,
-          note: prepared.pagefind.error,
-        })
-      } else {
-        log(`${articles}: Pagefind (load ${loadAverage()})`)
-        rows.push({
-          engine: 'Pagefind 1.6',
-          build: prepared.pagefind,
-          ...(await measureAnchor(browser, anchors.origin, 'pagefind', queries, options.cold)),
-        })
-      }
-      for (const row of rows) tableRows.push(rowCells(articles, row))
-      const n = articles.toLocaleString('en-US')
-      const kinds = new Map<string, number>()
-      for (const q of queries) kinds.set(q.kind, (kinds.get(q.kind) ?? 0) + 1)
-      details.push(
-        `- ${n}: site ${prepared.siteBuild} (${relative(ROOT, prepared.siteDir)}); anchors ${prepared.anchorsCached ? 'cached (their build figures are from the run that built them)' : 'built in this run'}; ${queries.length} queries (${[...kinds].map(([k, c]) => `${c} ${k}`).join(', ')}), seed ${options.seed}; load average ${loadAverage()} after the run`,
-        `- ${n}: this engine, warm, from the keystroke (200 ms debounce included): p50 ${ms(percentile(ours.warmKeystroke ?? [], 50))}, p95 ${ms(percentile(ours.warmKeystroke ?? [], 95))}; cold requests per first answer: median ${median(ours.cold.map((c) => c.transfers.requests))}`,
-        ...rows.flatMap((row) =>
-          row.cold.length === 0
-            ? []
-            : [
-                `- ${n}: ${row.engine}, cold totals with code: median ${kB(median(row.cold.map((c) => dataBytes(c) + c.transfers.bytes.code)))}`,
-              ],
-        ),
-        ...rows.flatMap((row) =>
-          row.note === undefined ? [] : [`- ${n}: ${row.engine}: ${row.note}`],
-        ),
-      )
-      const verdict = targetLines(articles, ours)
-      targets.push(...verdict.lines)
-      if (verdict.missed) missed = true
-    } finally {
-      await browser.close()
-      for (const server of servers) server.stop()
-    }
+    const measured = await measureSize(articles, options)
+    tableRows.push(...measured.rows)
+    details.push(...measured.details)
+    targets.push(...measured.verdict.lines)
+    if (measured.verdict.missed) missed = true
   }
 
   const out = [

@@ -1,17 +1,13 @@
-/** Headless Chromium for the benchmarks: Playwright driving the browser chromiumPath() names. */
-import { existsSync } from 'node:fs'
+/**
+ * Headless Chromium for the benchmarks: Playwright driving the browser scripts/test/browser.ts
+ * finds (CHROMIUM_PATH, Playwright's own, or Debian's), the same one the end-to-end tests use.
+ */
 import { chromium, type Browser } from '@playwright/test'
-import { chromiumPath } from './lighthouse/run-lighthouse.ts'
+import { browserPath } from '../test/browser.ts'
 
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = chromiumPath()
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `no Chromium at ${executablePath}: install Debian's chromium or set CHROMIUM_PATH`,
-    )
-  }
   return chromium.launch({
-    executablePath,
+    executablePath: browserPath(),
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
   })

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { isRecord } from './common.ts'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const BENCH_DIR = join(ROOT, 'bench-out')
@@ -31,8 +32,7 @@ export function ensureCorpus(size: number): GeneratedCorpus {
   const marker = join(dir, COMPLETE_MARKER)
   if (existsSync(marker)) {
     const recorded: unknown = JSON.parse(readFileSync(marker, 'utf8'))
-    const count =
-      typeof recorded === 'object' && recorded !== null && Reflect.get(recorded, 'count')
+    const count = isRecord(recorded) ? recorded.count : undefined
     if (count === size && countTxt(dir) === size) return { dir, generated: 'cached' }
   }
   rmSync(marker, { force: true })

@@ -1,13 +1,5 @@
 import { expect, test } from 'vitest'
-import {
-  markdownTable,
-  median,
-  percentile,
-  rankOf,
-  relevanceByKind,
-  relevanceTargets,
-  transferKind,
-} from './metrics.ts'
+import { rankOf, relevanceByKind, relevanceTargets, transferKind } from './metrics.ts'
 
 test('rankOf is the position from 0, or -1 when the id is absent', () => {
   expect(rankOf(['a', 'b', 'c'], 'a')).toBe(0)
@@ -44,18 +36,6 @@ test('relevanceByKind honours another cutoff', () => {
   expect(relevance.get('typo')).toEqual({ queries: 1, successAt1: 0, mrr: 0, recall: 0 })
 })
 
-test('percentile is the nearest rank, whatever the input order', () => {
-  const values = [50, 10, 40, 20, 30, 60, 70, 80, 90, 100]
-  expect(percentile(values, 50)).toBe(50)
-  expect(percentile(values, 95)).toBe(100)
-  expect(percentile(values, 90)).toBe(90)
-  expect(percentile(values, 0)).toBe(10)
-  expect(percentile([7], 95)).toBe(7)
-  expect(median([3, 1, 2])).toBe(2)
-  expect(percentile([], 50)).toBeNaN()
-  expect(values[0]).toBe(50)
-})
-
 test('relevanceTargets says which targets are met and by how much one is missed', () => {
   const relevance = relevanceByKind([
     { kind: 'title', rank: 0 },
@@ -74,12 +54,6 @@ test('relevanceTargets says which targets are met and by how much one is missed'
   expect(relevanceTargets(new Map())[0]).toMatchObject({ met: false, detail: 'no queries' })
 })
 
-test('markdownTable right-aligns the columns asked for', () => {
-  expect(markdownTable(['a', 'b'], [['1', '2']], ['left', 'right'])).toBe(
-    '| a | b |\n| --- | ---: |\n| 1 | 2 |',
-  )
-})
-
 test('transferKind tells engine code, index, display data and pages apart', () => {
   expect(transferKind('/assets/search-engine-Ab12.js')).toBe('code')
   expect(transferKind('/pagefind/pagefind.js')).toBe('code')
@@ -87,6 +61,9 @@ test('transferKind tells engine code, index, display data and pages apart', () =
   expect(transferKind('/data/3f9a/search/root.json')).toBe('index')
   expect(transferKind('/data/3f9a/search/terms/0012.bin')).toBe('index')
   expect(transferKind('/minisearch-index.json')).toBe('index')
+  expect(transferKind('/flexsearch-index.json')).toBe('index')
+  expect(transferKind('/orama-index.json')).toBe('index')
+  expect(transferKind('/orama/methods/search.js')).toBe('code')
   expect(transferKind('/pagefind/pagefind-entry.json')).toBe('index')
   expect(transferKind('/pagefind/pagefind.en_c62b.pf_meta')).toBe('index')
   expect(transferKind('/pagefind/index/en_12ab.pf_index')).toBe('index')

@@ -1,6 +1,7 @@
 /**
- * The figures the search benchmarks print: known-item relevance (success@1, MRR@10, recall@10 per
- * query kind and over all queries), percentiles of timings, and a markdown table.
+ * The figures the search benchmarks compute: known-item relevance (success@1, MRR@10, recall@10
+ * per query kind and over all queries), its targets, and what each fetched file is for. Medians,
+ * percentiles and tables are in common.ts.
  */
 
 export type RankedQuery = {
@@ -54,18 +55,6 @@ export function relevanceByKind(
   return out
 }
 
-/** The nearest-rank percentile (p in 0..100) of `values`; NaN for none. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN
-  const sorted = [...values].sort((a, b) => a - b)
-  const rank = Math.ceil((p / 100) * sorted.length)
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? Number.NaN
-}
-
-export function median(values: readonly number[]): number {
-  return percentile(values, 50)
-}
-
 export type Target = { label: string; met: boolean; detail: string }
 
 /** The issue's relevance targets: success@1 per kind, on every corpus. */
@@ -93,22 +82,12 @@ export function relevanceTargets(relevance: ReadonlyMap<string, Relevance>): Tar
   })
 }
 
-/** A markdown table; columns whose alignment is 'right' get `---:`. */
-export function markdownTable(
-  header: readonly string[],
-  rows: ReadonlyArray<readonly string[]>,
-  align: ReadonlyArray<'left' | 'right'> = [],
-): string {
-  const rule = header.map((_, i) => (align[i] === 'right' ? '---:' : '---'))
-  return [header, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n')
-}
-
 export type TransferKind = 'index' | 'display' | 'code' | 'page'
 
 /**
  * What a response the browser fetched is for: engine code (scripts, styles, WebAssembly),
- * the search index (our `search/` files, MiniSearch's serialized index, Pagefind's entry, meta,
- * index and filter chunks), what the results shown need besides (our article files, Pagefind's
+ * the search index (our `search/` files, the serialized indexes of MiniSearch, FlexSearch and Orama,
+ * Pagefind's entry, meta, index and filter chunks), what the results shown need besides (our article files, Pagefind's
  * fragments), or a page.
  */
 export function transferKind(pathname: string): TransferKind {
@@ -119,9 +98,8 @@ export function transferKind(pathname: string): TransferKind {
   if (/\/data\/[^/]+\/search\//.test(pathname) || /\.pf_(meta|index|filter)$/.test(pathname)) {
     return 'index'
   }
-  if (/minisearch-index\.json$/.test(pathname) || /pagefind-entry\.json$/.test(pathname)) {
-    return 'index'
-  }
+  if (/\/(minisearch|flexsearch|orama)-index\.json$/.test(pathname)) return 'index'
+  if (/pagefind-entry\.json$/.test(pathname)) return 'index'
   if (/\/data\//.test(pathname)) return 'display'
   return 'page'
 }

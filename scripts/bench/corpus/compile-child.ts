@@ -4,18 +4,21 @@
  * Prints one JSON line: seconds, articles, files, bytes, error and warning counts, peak RSS;
  * with --diagnostics also every diagnostic and the ids of the compiled articles.
  */
-import { parseArgs } from 'node:util'
 import { compileCorpus } from '../../site/corpus/compile-corpus.ts'
 import { corpusConfig } from '../../site/corpus/config.ts'
 import { errorsOf } from '../../site/corpus/report.ts'
+import { readOptions } from '../common.ts'
 
-const { values, positionals } = parseArgs({
+const USAGE = 'usage: compile-child.ts <corpusDir> <outDir> [--diagnostics]'
+
+const { values, positionals } = readOptions({
+  usage: USAGE,
   allowPositionals: true,
   options: { diagnostics: { type: 'boolean', default: false } },
 })
 const [corpusDir, outDir] = positionals
 if (!corpusDir || !outDir) {
-  console.error('usage: compile-child.ts <corpusDir> <outDir> [--diagnostics]')
+  console.error(USAGE)
   process.exit(2)
 }
 const { read, summary, seconds } = compileCorpus(corpusConfig({ CORPUS_DIR: corpusDir }), outDir)

@@ -11,9 +11,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { FILE_NAME_PATTERN } from '../../../src/lib/corpus/parse-article.ts'
 import { seededRandom } from '../../../src/lib/seeded-random.ts'
+import { readOptions } from '../common.ts'
 
 type Rng = () => number
 
@@ -505,9 +505,16 @@ function article(rng: Rng, id: string): string {
 
 type Options = { count: number; out: string; seed: number; force: boolean }
 
-function readOptions(argv: string[]): Options {
-  const { values } = parseArgs({
-    args: argv,
+const USAGE = `npm run corpus:generate -- --count N --out DIR [--seed S] [--force]
+
+  --count N    how many articles to write
+  --out DIR    the folder to write them into (must be empty, unless --force)
+  --seed S     a number or any text (default 1); the same seed writes the same corpus
+  --force      delete the article files already in DIR`
+
+function parseCommandLine(): Options {
+  const { values } = readOptions({
+    usage: USAGE,
     options: {
       count: { type: 'string' },
       out: { type: 'string' },
@@ -561,7 +568,7 @@ function generate({ count, out, seed }: Options): { bytes: number } {
 
 try {
   const started = performance.now()
-  const options = readOptions(process.argv.slice(2))
+  const options = parseCommandLine()
   prepareFolder(options.out, options.force)
   const { bytes } = generate(options)
   const seconds = (performance.now() - started) / 1000

@@ -17,6 +17,7 @@ import { LanternFirstContentfulPaint } from 'lighthouse/core/computed/metrics/la
 import { LanternInteractive } from 'lighthouse/core/computed/metrics/lantern-interactive.js'
 import { LanternTotalBlockingTime } from 'lighthouse/core/computed/metrics/lantern-total-blocking-time.js'
 import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js'
+import { readOptions } from '../common.ts'
 import { runLighthouseWithArtifacts } from './run-lighthouse.ts'
 
 /** A task of the simulation: its simulated times, when it was observed, and its events. */
@@ -236,13 +237,21 @@ async function explain(url: string, profile: boolean): Promise<void> {
   }
 }
 
+const USAGE = `usage: tsx scripts/bench/lighthouse/explain-tbt.ts <url> [runs] [--profile]
+
+  runs        how many Lighthouse runs (default 1)
+  --profile   also record V8's CPU profile and show each task's busiest functions`
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2)
-  const [url, runs = '1'] = args.filter((arg) => arg !== '--profile')
-  if (url === undefined)
-    throw new Error('usage: tsx scripts/bench/lighthouse/explain-tbt.ts <url> [runs] [--profile]')
+  const { values, positionals } = readOptions({
+    usage: USAGE,
+    allowPositionals: true,
+    options: { profile: { type: 'boolean', default: false } },
+  })
+  const [url, runs = '1'] = positionals
+  if (url === undefined) throw new Error(USAGE)
   for (let run = 1; run <= Number(runs); run += 1) {
     console.log(`run ${run}:`)
-    await explain(url, args.includes('--profile'))
+    await explain(url, values.profile)
   }
 }

@@ -1,12 +1,14 @@
 /**
- * One Lighthouse run in a fresh headless Chromium: Lighthouse's default config, which is the mobile
- * preset (mobile form factor and screen, simulated slow-4G and 4x CPU throttling).
+ * One Lighthouse run in a fresh headless Chromium (the one scripts/test/browser.ts finds):
+ * Lighthouse's default config, which is the mobile preset (mobile form factor and screen,
+ * simulated slow-4G and 4x CPU throttling).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse, { type Result, type RunnerResult } from 'lighthouse'
+import { browserPath } from '../../test/browser.ts'
 import { CATEGORY_IDS } from './summarize.ts'
 
 export const CHROME_FLAGS = [
@@ -20,10 +22,6 @@ export const CHROME_FLAGS = [
   '--no-first-run',
 ]
 
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-}
-
 /** One run's whole result: the report, and what Lighthouse gathered to make it (the trace...). */
 export async function runLighthouseWithArtifacts(
   url: string,
@@ -32,7 +30,7 @@ export async function runLighthouseWithArtifacts(
   additionalTraceCategories?: string,
 ): Promise<RunnerResult> {
   const chrome = await chromeLauncher.launch({
-    chromePath: chromiumPath(),
+    chromePath: browserPath(),
     chromeFlags: CHROME_FLAGS,
     logLevel: 'silent',
   })
@@ -81,7 +79,7 @@ export async function runLighthouseIsolated(url: string, report: string): Promis
 /** The page's DOM once its scripts have run, to tell which view a client-routed URL renders. */
 export function renderedDom(url: string): string {
   const result = spawnSync(
-    chromiumPath(),
+    browserPath(),
     [...CHROME_FLAGS, '--virtual-time-budget=10000', '--dump-dom', url],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 },
   )

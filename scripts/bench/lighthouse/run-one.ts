@@ -3,10 +3,11 @@
  * as JSON. The benchmark starts a process per run (see runLighthouseIsolated).
  */
 import { writeFileSync } from 'node:fs'
+import { readOptions } from '../common.ts'
 import { runLighthouse } from './run-lighthouse.ts'
 
-const [url, report] = process.argv.slice(2)
-if (url === undefined || report === undefined) {
-  throw new Error('usage: tsx scripts/bench/lighthouse/run-one.ts <url> <report.json>')
-}
+const USAGE = 'usage: tsx scripts/bench/lighthouse/run-one.ts <url> <report.json>'
+
+const [url, report] = readOptions({ usage: USAGE, options: {}, allowPositionals: true }).positionals
+if (url === undefined || report === undefined) throw new Error(USAGE)
 writeFileSync(report, JSON.stringify(await runLighthouse(url)))

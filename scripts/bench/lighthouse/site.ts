@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { dataPaths } from '../../../src/lib/corpus/compiled.ts'
+import { isRecord } from '../common.ts'
 
 export type BenchArticle = {
   id: string
@@ -119,10 +120,6 @@ export async function startServer(options: {
   }
   stop()
   throw new Error(`scripts/site/serve.ts did not answer at ${origin} within 30 s`)
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function stringOrNull(value: unknown): value is string | null {

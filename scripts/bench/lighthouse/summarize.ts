@@ -3,6 +3,7 @@
  * the markdown table, the targets with met/missed, and the audits that cost points.
  */
 import type { Result } from 'lighthouse'
+import { isRecord, markdownTable, median } from '../common.ts'
 
 export const CATEGORY_IDS = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 
@@ -87,19 +88,6 @@ export const TARGETS = {
 const PERFORMANCE_AUDIT_PASS = 0.9
 const MAX_DETAIL_LINES = 12
 const MAX_LINE = 300
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  const upper = sorted[mid] ?? Number.NaN
-  if (sorted.length % 2 === 1) return upper
-  return ((sorted[mid - 1] ?? Number.NaN) + upper) / 2
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 function clip(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim()
@@ -286,7 +274,8 @@ function formatScore(score: number | null): string {
   return score === null ? 'n/a' : String(Math.round(score))
 }
 
-export function markdownTable(pages: readonly PageResult[]): string {
+/** The report's table: a row per page, each figure the median over its runs. */
+export function lighthouseTable(pages: readonly PageResult[]): string {
   const header = [
     'page',
     'URL',
@@ -306,8 +295,7 @@ export function markdownTable(pages: readonly PageResult[]): string {
       m.cls.toFixed(3),
     ]
   })
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
+  return markdownTable(header, rows)
 }
 
 export type TargetCheck = { text: string; met: boolean }

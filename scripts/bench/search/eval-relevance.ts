@@ -13,49 +13,35 @@
  * corpus (see makeQueries). --compare-minisearch runs MiniSearch (fuzzy 0.2, prefix, title boost 2)
  * on the same queries.
  */
-import { readFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import MiniSearch from 'minisearch'
 import { createSearchEngine } from '../../../src/lib/search/search-engine.ts'
+import type { Article } from '../../../src/lib/corpus/types.ts'
 import { emitCorpus, memoryEmitter, type ExtraEmitter } from '../../site/corpus/emit-corpus.ts'
 import { readCorpus } from '../../site/corpus/read-corpus.ts'
 import { buildSearchIndex } from '../../site/search-index/emit-search-index.ts'
-import { isKnownItemQuery, makeQueries, type KnownItemQuery } from './known-item-queries.ts'
+import { markdownTable, median, percentile, readOptions, secondsSince } from '../common.ts'
+import { rankOf, relevanceByKind, type RankedQuery } from '../metrics.ts'
+import { makeQueries, readQueries, type KnownItemQuery } from './known-item-queries.ts'
 
-type Metrics = { n: number; success: number; rr: number; recall: number }
+const USAGE = `tsx scripts/bench/search/eval-relevance.ts --corpus DIR [--queries FILE] [--generate N] [--seed S]
+  [--limit 10] [--cold N] [--compare-minisearch] [--verbose]
 
-function score(metrics: Map<string, Metrics>, kind: string, rank: number) {
-  for (const k of [kind, 'all']) {
-    const m = metrics.get(k) ?? { n: 0, success: 0, rr: 0, recall: 0 }
-    m.n++
-    if (rank === 0) m.success++
-    if (rank >= 0 && rank < 10) {
-      m.rr += 1 / (rank + 1)
-      m.recall++
-    }
-    metrics.set(k, m)
-  }
-}
+  --corpus DIR            the corpus to compile in memory (required)
+  --queries FILE          known-item queries, a JSON array of { q, id, kind }
+  --generate N            without --queries: N queries of each kind made from the corpus (default 50)
+  --seed S                the seed of the made queries (default 7)
+  --limit N               results per search (default 10)
+  --cold N                cold first answers measured (default every query)
+  --compare-minisearch    MiniSearch (fuzzy 0.2, prefix, title boost 2) on the same queries
+  --verbose               the misses and the five slowest warm queries`
 
-function table(name: string, metrics: Map<string, Metrics>): string {
-  const kinds = [...metrics.keys()].sort((a, b) =>
-    a === 'all' ? 1 : b === 'all' ? -1 : a < b ? -1 : 1,
-  )
-  const rows = kinds.map((k) => {
-    const m = metrics.get(k) ?? { n: 1, success: 0, rr: 0, recall: 0 }
-    return `| ${name} | ${k} | ${m.n} | ${(m.success / m.n).toFixed(2)} | ${(m.rr / m.n).toFixed(2)} | ${(m.recall / m.n).toFixed(2)} |`
-  })
-  return rows.join('\n')
-}
+const CUTOFF = 10
+const RELEVANCE_HEADER = ['engine', 'kind', 'queries', 'success@1', 'MRR@10', 'recall@10']
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
-}
-
-async function main() {
-  const { values } = parseArgs({
+function parseCommandLine() {
+  const { values } = readOptions({
+    usage: USAGE,
     options: {
       corpus: { type: 'string' },
       queries: { type: 'string' },
@@ -67,14 +53,28 @@ async function main() {
       verbose: { type: 'boolean', default: false },
     },
   })
-  if (!values.corpus) throw new Error('--corpus DIR is required')
-  const limit = Number(values.limit)
-  let t = performance.now()
-  const { articles } = readCorpus(values.corpus)
-  console.log(
-    `read ${articles.length} articles in ${((performance.now() - t) / 1000).toFixed(1)} s`,
-  )
+  if (!values.corpus) throw new Error(`--corpus DIR is required\n\n${USAGE}`)
+  return { ...values, corpus: values.corpus, limit: Number(values.limit) }
+}
 
+/** Rows of the relevance table for one engine: the kinds by name, then all. */
+function relevanceRows(engine: string, ranked: readonly RankedQuery[]): string[][] {
+  const relevance = relevanceByKind(ranked, CUTOFF)
+  const kinds = [...relevance.keys()].sort((a, b) =>
+    a === 'all' ? 1 : b === 'all' ? -1 : a < b ? -1 : 1,
+  )
+  return kinds.flatMap((kind) => {
+    const r = relevance.get(kind)
+    if (r === undefined) return []
+    const cells = [r.successAt1, r.mrr, r.recall].map((x) => x.toFixed(2))
+    return [[engine, kind, String(r.queries), ...cells]]
+  })
+}
+
+const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`
+
+/** The files the build would write, in memory; sorts `articles` as the build does. */
+function compileInMemory(articles: Article[]) {
   const files = new Map<string, string | Uint8Array>()
   const built: { stats: ReturnType<typeof buildSearchIndex>['stats'] | null } = { stats: null }
   const searchIndex: ExtraEmitter = (sorted, write) => {
@@ -82,31 +82,26 @@ async function main() {
     built.stats = index.stats
     for (const [path, content] of index.files) write(path, content)
   }
-  t = performance.now()
+  const started = performance.now()
   emitCorpus(articles, memoryEmitter(files), undefined, [searchIndex])
   const stats = built.stats
   if (!stats) throw new Error('the search index was not built')
   console.log(
-    `compiled in ${((performance.now() - t) / 1000).toFixed(1)} s; search index: built in ${stats.seconds.toFixed(1)} s, ${stats.files} files, ${(stats.bytes / 1e6).toFixed(2)} MB, ${stats.terms} terms, ${stats.pairs} word pairs`,
+    `compiled in ${secondsSince(started).toFixed(1)} s; search index: built in ${stats.seconds.toFixed(1)} s, ${stats.files} files, ${(stats.bytes / 1e6).toFixed(2)} MB, ${stats.terms} terms, ${stats.pairs} word pairs`,
   )
   for (const [kind, k] of Object.entries(stats.byKind)) {
     console.log(`  ${kind}: ${k.files} files, ${(k.bytes / 1e3).toFixed(0)} kB`)
   }
+  return files
+}
 
-  const queries: KnownItemQuery[] = values.queries
-    ? (() => {
-        const parsed: unknown = JSON.parse(readFileSync(values.queries, 'utf8'))
-        if (!Array.isArray(parsed) || !parsed.every(isKnownItemQuery))
-          throw new Error('bad queries file')
-        return parsed
-      })()
-    : makeQueries(articles, Number(values.generate), Number(values.seed))
-  console.log(`${queries.length} queries`)
+type Counter = { raw: number; gzip: number; files: number; byKind?: Map<string, number> }
 
+/** A `load` for the engine that reads the compiled files and counts what it loads. */
+function loaderOf(files: ReadonlyMap<string, string | Uint8Array>) {
   const gzipSizes = new Map<string, number>()
-  type Counter = { raw: number; gzip: number; files: number; byKind?: Map<string, number> }
-  const makeLoad = (counter: Counter) => {
-    return async (path: string): Promise<Uint8Array | unknown> => {
+  return (counter: Counter) =>
+    async (path: string): Promise<Uint8Array | unknown> => {
       const content = files.get(path)
       if (content === undefined) throw new Error(`404 ${path}`)
       counter.files++
@@ -127,12 +122,15 @@ async function main() {
       counter.gzip += content.length
       return content
     }
-  }
+}
 
+type Loader = ReturnType<typeof loaderOf>
+
+/** Each query twice in one engine: relevance from the first, time from the second. */
+async function measureWarm(makeLoad: Loader, queries: readonly KnownItemQuery[], limit: number) {
   const options = { source: null, sort: 'relevance' as const, limit }
-  const metrics = new Map<string, Metrics>()
-  const warmCounter = { raw: 0, gzip: 0, files: 0 }
-  const engine = createSearchEngine(makeLoad(warmCounter))
+  const engine = createSearchEngine(makeLoad({ raw: 0, gzip: 0, files: 0 }))
+  const ranked: RankedQuery[] = []
   const times: number[] = []
   const slowest: Array<{ q: string; ms: number }> = []
   const failures: string[] = []
@@ -140,10 +138,14 @@ async function main() {
     const first = await engine.search(query.q, options)
     const start = performance.now()
     const result = await engine.search(query.q, options)
-    times.push(performance.now() - start)
-    slowest.push({ q: `${query.kind} "${query.q}"`, ms: performance.now() - start })
-    const rank = result.hits.findIndex((h) => h.id === query.id)
-    score(metrics, query.kind, rank)
+    const ms = performance.now() - start
+    times.push(ms)
+    slowest.push({ q: `${query.kind} "${query.q}"`, ms })
+    const rank = rankOf(
+      result.hits.map((h) => h.id),
+      query.id,
+    )
+    ranked.push({ kind: query.kind, rank })
     if (rank !== 0) {
       const top = first.hits[0]
       failures.push(
@@ -151,72 +153,89 @@ async function main() {
       )
     }
   }
-  console.log(
-    '\n| engine | kind | queries | success@1 | MRR@10 | recall@10 |\n|---|---|---|---|---|---|',
-  )
-  console.log(table('this', metrics))
-  if (values.verbose) {
-    for (const f of failures) console.log(`  miss: ${f}`)
-    slowest.sort((a, b) => b.ms - a.ms)
-    for (const s of slowest.slice(0, 5)) console.log(`  slow: ${s.q} ${s.ms.toFixed(1)} ms`)
-  }
+  slowest.sort((a, b) => b.ms - a.ms)
+  return { ranked, times, failures, slowest: slowest.slice(0, 5) }
+}
 
-  const coldQueries = queries.slice(0, values.cold ? Number(values.cold) : queries.length)
+/** A fresh engine per query: what it loads before its first answer. */
+async function measureCold(makeLoad: Loader, queries: readonly KnownItemQuery[], limit: number) {
+  const options = { source: null, sort: 'relevance' as const, limit }
   const raw: number[] = []
   const gzip: number[] = []
   const fileCounts: number[] = []
   const byKind = new Map<string, number>()
-  for (const query of coldQueries) {
+  for (const query of queries) {
     const counter = { raw: 0, gzip: 0, files: 0, byKind }
     await createSearchEngine(makeLoad(counter)).search(query.q, options)
     raw.push(counter.raw)
     gzip.push(counter.gzip)
     fileCounts.push(counter.files)
   }
-  const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`
   console.log(
-    `\ncold first answer (limit ${limit}, ${coldQueries.length} queries): raw median ${kb(quantile(raw, 0.5))}, max ${kb(Math.max(...raw))}; with article JSON gzipped: median ${kb(quantile(gzip, 0.5))}, max ${kb(Math.max(...gzip))}; files median ${quantile(fileCounts, 0.5)}, max ${Math.max(...fileCounts)}`,
+    `\ncold first answer (limit ${limit}, ${queries.length} queries): raw median ${kb(median(raw))}, max ${kb(Math.max(...raw))}; with article JSON gzipped: median ${kb(median(gzip))}, max ${kb(Math.max(...gzip))}; files median ${median(fileCounts)}, max ${Math.max(...fileCounts)}`,
   )
   console.log(
-    `  mean per query by file kind: ${[...byKind].map(([k, b]) => `${k} ${kb(b / coldQueries.length)}`).join(', ')}`,
+    `  mean per query by file kind: ${[...byKind].map(([k, b]) => `${k} ${kb(b / queries.length)}`).join(', ')}`,
   )
-  console.log(
-    `warm query: p50 ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`,
-  )
+}
 
-  if (values['compare-minisearch']) {
-    t = performance.now()
-    const mini = new MiniSearch<{ id: string; title: string; text: string }>({
-      fields: ['title', 'text'],
-      searchOptions: { fuzzy: 0.2, prefix: true, boost: { title: 2 } },
-    })
-    mini.addAll(articles.map((a) => ({ id: a.id, title: a.title, text: a.paragraphs.join('\n') })))
-    const json = JSON.stringify(mini)
-    console.log(
-      `\nMiniSearch: indexed in ${((performance.now() - t) / 1000).toFixed(1)} s, ${kb(Buffer.byteLength(json))} serialized, ${kb(gzipSync(json).length)} gzipped`,
-    )
-    console.log(
-      '| engine | kind | queries | success@1 | MRR@10 | recall@10 |\n|---|---|---|---|---|---|',
-    )
-    for (const combineWith of ['OR', 'AND'] as const) {
-      const miniMetrics = new Map<string, Metrics>()
-      const miniTimes: number[] = []
-      for (const query of queries) {
-        const start = performance.now()
-        const found = mini.search(query.q, { combineWith })
-        miniTimes.push(performance.now() - start)
-        score(
-          miniMetrics,
-          query.kind,
-          found.slice(0, 10).findIndex((r) => r.id === query.id),
-        )
-      }
-      console.log(table(`MiniSearch ${combineWith}`, miniMetrics))
-      console.log(
-        `<!-- MiniSearch ${combineWith} query: p50 ${quantile(miniTimes, 0.5).toFixed(2)} ms, p95 ${quantile(miniTimes, 0.95).toFixed(2)} ms -->`,
-      )
+/** MiniSearch (fuzzy 0.2, prefix, title boost 2) on the same queries, OR and AND. */
+function compareMiniSearch(articles: readonly Article[], queries: readonly KnownItemQuery[]) {
+  const started = performance.now()
+  const mini = new MiniSearch<{ id: string; title: string; text: string }>({
+    fields: ['title', 'text'],
+    searchOptions: { fuzzy: 0.2, prefix: true, boost: { title: 2 } },
+  })
+  mini.addAll(articles.map((a) => ({ id: a.id, title: a.title, text: a.paragraphs.join('\n') })))
+  const json = JSON.stringify(mini)
+  console.log(
+    `\nMiniSearch: indexed in ${secondsSince(started).toFixed(1)} s, ${kb(Buffer.byteLength(json))} serialized, ${kb(gzipSync(json).length)} gzipped`,
+  )
+  const rows: string[][] = []
+  const notes: string[] = []
+  for (const combineWith of ['OR', 'AND'] as const) {
+    const ranked: RankedQuery[] = []
+    const times: number[] = []
+    for (const query of queries) {
+      const start = performance.now()
+      const found = mini.search(query.q, { combineWith })
+      times.push(performance.now() - start)
+      const ids = found.slice(0, CUTOFF).map((r) => String(r.id))
+      ranked.push({ kind: query.kind, rank: rankOf(ids, query.id) })
     }
+    rows.push(...relevanceRows(`MiniSearch ${combineWith}`, ranked))
+    notes.push(
+      `<!-- MiniSearch ${combineWith} query: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms -->`,
+    )
   }
+  console.log(markdownTable(RELEVANCE_HEADER, rows))
+  for (const note of notes) console.log(note)
+}
+
+async function main() {
+  const options = parseCommandLine()
+  const started = performance.now()
+  const { articles } = readCorpus(options.corpus)
+  console.log(`read ${articles.length} articles in ${secondsSince(started).toFixed(1)} s`)
+  const makeLoad = loaderOf(compileInMemory(articles))
+  const queries = options.queries
+    ? readQueries(options.queries)
+    : makeQueries(articles, Number(options.generate), Number(options.seed))
+  console.log(`${queries.length} queries`)
+
+  const warm = await measureWarm(makeLoad, queries, options.limit)
+  console.log(`\n${markdownTable(RELEVANCE_HEADER, relevanceRows('this', warm.ranked))}`)
+  if (options.verbose) {
+    for (const f of warm.failures) console.log(`  miss: ${f}`)
+    for (const s of warm.slowest) console.log(`  slow: ${s.q} ${s.ms.toFixed(1)} ms`)
+  }
+  const coldCount = options.cold ? Number(options.cold) : queries.length
+  await measureCold(makeLoad, queries.slice(0, coldCount), options.limit)
+  const { times } = warm
+  console.log(
+    `warm query: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`,
+  )
+  if (options['compare-minisearch']) compareMiniSearch(articles, queries)
 }
 
 await main()
