@@ -1,14 +1,14 @@
 import { dataVersion } from 'virtual:corpus'
 import { afterEach, expect, test, vi } from 'vitest'
 import { explainLoadFailure, SiteUpdatedError } from './deployment'
-import { HttpError } from './fetch-json'
+import { HtmlFallbackError, HttpError } from './fetch-json'
 
 afterEach(() => {
   vi.unstubAllGlobals()
 })
 
 /** A server whose version.json says `version` (or fails), recording what it was asked. */
-function deployed(answer: { version: string } | 'offline' | 404) {
+function deployed(answer: { version: string } | 'offline' | 404 | 'page') {
   const requests: Array<{ url: string; init?: RequestInit }> = []
   vi.stubGlobal(
     'fetch',
@@ -16,6 +16,12 @@ function deployed(answer: { version: string } | 'offline' | 404) {
       requests.push({ url, init })
       if (answer === 'offline') throw new TypeError('Failed to fetch')
       if (answer === 404) return new Response('Not found', { status: 404 })
+      // A host that answers every unknown path with its home page.
+      if (answer === 'page') {
+        return new Response('<!doctype html><title>Home</title>', {
+          headers: { 'Content-Type': 'text/html' },
+        })
+      }
       return new Response(JSON.stringify(answer))
     }),
   )
@@ -44,7 +50,7 @@ test('a missing data file of the deployed version stays a not-found', async () =
 })
 
 test('when the version cannot be told, the failure stays what it was', async () => {
-  for (const answer of ['offline', 404] as const) {
+  for (const answer of ['offline', 404, 'page'] as const) {
     deployed(answer)
     expect(await explainLoadFailure(missing)).toBe(missing)
     expect(await explainLoadFailure(chunkGone)).toBe(chunkGone)
@@ -70,4 +76,14 @@ test('other failures are not asked about', async () => {
   const serverError = new HttpError(500, '/data/x/manifest.json')
   expect(await explainLoadFailure(serverError)).toBe(serverError)
   expect(requests).toHaveLength(0)
+})
+
+test('a data file answered with the host’s page is missing: asked about like a 404', async () => {
+  const pageForMissing = new HtmlFallbackError(
+    `/data/${dataVersion}/articles/ff/ffffffffffffffff.json`,
+  )
+  deployed({ version: dataVersion })
+  expect(await explainLoadFailure(pageForMissing)).toBe(pageForMissing)
+  deployed({ version: `${dataVersion}-newer` })
+  expect(await explainLoadFailure(pageForMissing)).toBeInstanceOf(SiteUpdatedError)
 })

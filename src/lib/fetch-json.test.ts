@@ -3,8 +3,10 @@ import {
   DataError,
   FETCH_TIMEOUT_MS,
   FetchTimeoutError,
+  HtmlFallbackError,
   HttpError,
   NetworkError,
+  fetchBytes,
   fetchJson,
   isNotFound,
 } from './fetch-json'
@@ -48,19 +50,96 @@ test('an HTTP error status is an HttpError naming the URL and status', async () 
   expect(isNotFound(error)).toBe(true)
 })
 
-test('truncated JSON, an HTML page and the wrong shape are DataErrors', async () => {
+test('truncated JSON and the wrong shape are DataErrors: the file is there, but damaged', async () => {
   for (const [body, reason] of [
     ['{"items": [1, 2', /not valid JSON/],
-    ['<!doctype html><title>Oops</title>', /not valid JSON/],
     ['{"items": []}', /expected shape/],
+    ['', /not valid JSON/],
   ] as const) {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => new Response(body)),
+      vi.fn(async () => new Response(body, { headers: { 'Content-Type': 'application/json' } })),
     )
     const error: unknown = await fetchJson('/x.json', isNumbers).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(DataError)
+    expect(isNotFound(error)).toBe(false)
     expect(String(error)).toMatch(reason)
+  }
+})
+
+const PAGE = '<!doctype html><html lang="en"><head><title>Newsreader</title></head></html>'
+
+test('a host’s page answered with 200 in a data file’s place is the file missing', async () => {
+  // nginx `try_files $uri /index.html`, Firebase and Vercel rewrites, vite preview: the page, 200.
+  for (const headers of [
+    { 'Content-Type': 'text/html; charset=utf-8' },
+    { 'Content-Type': 'TEXT/HTML' },
+    // Typed as anything else, the body still tells.
+    { 'Content-Type': 'application/json' },
+    { 'Content-Type': 'application/octet-stream' },
+  ]) {
+    for (const body of [PAGE, `\uFEFF\n  ${PAGE}`, '<html><body>Home</body></html>']) {
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async () => new Response(body, { status: 200, headers })),
+      )
+      const error: unknown = await fetchJson('/data/v/articles/ff/ff.json', isNumbers).catch(
+        (e: unknown) => e,
+      )
+      expect(error).toBeInstanceOf(HtmlFallbackError)
+      expect(error).toMatchObject({ status: 404, url: '/data/v/articles/ff/ff.json' })
+      expect(isNotFound(error)).toBe(true)
+    }
+  }
+})
+
+test('a page typed as HTML is the file missing even when its body is JSON-like', async () => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response('[1]', { headers: { 'Content-Type': 'text/html' } })),
+  )
+  const error: unknown = await fetchJson('/x.json', isNumbers).catch((e: unknown) => e)
+  expect(isNotFound(error)).toBe(true)
+})
+
+test('a host’s page answered with 404 is the file missing', async () => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(
+      async () =>
+        new Response(PAGE, {
+          status: 404,
+          headers: { 'Content-Type': 'text/html; charset=utf-8' },
+        }),
+    ),
+  )
+  const error: unknown = await fetchJson('/x.json', isNumbers).catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(HttpError)
+  expect(isNotFound(error)).toBe(true)
+})
+
+test('binary index data is returned as it came; a host’s page in its place is the file missing', async () => {
+  // A zlib stream starts with 0x78.
+  const zlib = new Uint8Array([0x78, 0x5e, 0x3c, 0x21, 0x00])
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(
+      async () => new Response(zlib, { headers: { 'Content-Type': 'application/octet-stream' } }),
+    ),
+  )
+  expect(new Uint8Array(await fetchBytes('/search/root.bin'))).toEqual(zlib)
+
+  for (const headers of [
+    { 'Content-Type': 'text/html' },
+    { 'Content-Type': 'application/octet-stream' },
+  ]) {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(PAGE, { headers })),
+    )
+    const error: unknown = await fetchBytes('/search/t/9.bin').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(HtmlFallbackError)
+    expect(isNotFound(error)).toBe(true)
   }
 })
 
