@@ -1,3 +1,4 @@
+import { useSyncExternalStore } from 'react'
 import { isRouteErrorResponse, useParams, useRevalidator, useRouteError } from 'react-router-dom'
 import { LoadError } from '@/components/errors/load-error'
 import { NotFound } from '@/components/errors/not-found'
@@ -6,10 +7,33 @@ import { DataError, FetchTimeoutError, HttpError, NetworkError } from '@/lib/fet
 
 const reload = () => window.location.reload()
 
+function subscribeToNetwork(onChange: () => void): () => void {
+  window.addEventListener('online', onChange)
+  window.addEventListener('offline', onChange)
+  return () => {
+    window.removeEventListener('online', onChange)
+    window.removeEventListener('offline', onChange)
+  }
+}
+
+/**
+ * Whether the browser reports a network, kept current: a request can fail before the browser
+ * reports the network gone (its `offline` event comes on another path, later under load), and the
+ * view must then turn into "You are offline" rather than keep "could not be loaded".
+ */
+function useOnline(): boolean {
+  return useSyncExternalStore(
+    subscribeToNetwork,
+    () => navigator.onLine,
+    () => true,
+  )
+}
+
 export function RouteErrorBoundary() {
   const error = useRouteError()
   const revalidator = useRevalidator()
   const { id } = useParams()
+  const online = useOnline()
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />
   if (error instanceof SiteUpdatedError) {
     return (
@@ -32,7 +56,7 @@ export function RouteErrorBoundary() {
       />
     )
   }
-  if (error instanceof NetworkError && !navigator.onLine) {
+  if (error instanceof NetworkError && !online) {
     // No network, and the service worker has not saved the file (src/service-worker/).
     const what = id === undefined ? 'page' : 'article'
     return (
