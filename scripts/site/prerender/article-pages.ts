@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { paths } from '../../../src/config/paths.ts'
 import { isArticleData } from '../../../src/features/articles/api/validate.ts'
 import { dataPaths } from '../../../src/lib/corpus/compiled.ts'
-import { assemble, loadRenderPage, redirectPage } from './page-html.ts'
+import { assemble, jsonLdScripts, loadRenderPage, redirectPage } from './page-html.ts'
 
 export type ArticlePagesJob = {
   outDir: string
@@ -35,9 +35,12 @@ export async function renderArticlePages(job: ArticlePagesJob): Promise<number> 
       join(job.outDir, 'articles', article.id, `${article.slug}.html`),
       assemble(job.template, rendered),
     )
+    // The short URL carries the same NewsArticle: a preview bot or crawler may not follow the refresh.
+    const jsonLd = jsonLdScripts(rendered.body)
+    if (jsonLd.length === 0) throw new Error(`${path} rendered no JSON-LD for its short URL`)
     writeFileSync(
       join(job.outDir, 'articles', `${article.id}.html`),
-      redirectPage(`${job.base}${path}`, rendered.head, job.feeds, job.base),
+      redirectPage(`${job.base}${path}`, rendered.head, job.feeds, job.base, jsonLd),
     )
     pages += 2
   }

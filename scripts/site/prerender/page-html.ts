@@ -32,16 +32,36 @@ export function assemble(template: string, rendered: Rendered, headEnd = ''): st
     )
 }
 
-/** The short URL /articles/<id>: the story's head for link previews, and a redirect. */
-export function redirectPage(target: string, head: string, feeds: string, base: string): string {
+const JSON_LD = /<script type="application\/ld\+json">[\s\S]*?<\/script>/g
+
+/**
+ * The page's JSON-LD blocks as they were rendered (React leaves them in the body, where crawlers
+ * read them too), for a head of their own: the short URL's page has no body to carry them.
+ */
+export function jsonLdScripts(body: string): string[] {
+  return body.match(JSON_LD) ?? []
+}
+
+/**
+ * The short URL /articles/<id>: the story's head for link previews and crawlers (title, meta,
+ * canonical link and its JSON-LD, `jsonLd`), and a redirect to `target`.
+ */
+export function redirectPage(
+  target: string,
+  head: string,
+  feeds: string,
+  base: string,
+  jsonLd: readonly string[] = [],
+): string {
   const href = escapeHtml(target)
+  const structured = jsonLd.map((script) => `\n    ${script}`).join('')
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="UTF-8" />
     <link rel="icon" href="${escapeHtml(base)}/favicon.svg" type="image/svg+xml" />
     <link rel="manifest" href="${escapeHtml(base)}/manifest.webmanifest" />
-    ${head}
+    ${head}${structured}
     ${feeds}
     <meta http-equiv="refresh" content="0; url=${href}" />
   </head>
