@@ -8,6 +8,7 @@
  * E2E_DIST (the built site's folder, default e2e/.dist; give parallel runs their own),
  * E2E_REACT_DEV=1 (build React's development version), CI (no reused server, no test.only).
  */
+import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, devices } from '@playwright/test'
 import { describeBrowser, findBrowser } from '../scripts/test/browser'
@@ -16,6 +17,8 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const port = Number(process.env.E2E_PORT ?? 4180)
 const baseURL = `http://127.0.0.1:${port}`
 const distDir = process.env.E2E_DIST ?? 'e2e/.dist'
+// scripts/test/test-totals.ts reads the default run's report.
+const reportName = process.env.E2E_DIST ? `e2e-${basename(distDir)}.json` : 'e2e.json'
 
 const browser = findBrowser().choice
 if (browser === null) {
@@ -26,12 +29,13 @@ if (browser === null) {
 
 export default defineConfig({
   testDir: '.',
-  outputDir: `${root}/test-results`,
+  // Per built site, so that two suites run at once (each with its own E2E_DIST) keep their traces.
+  outputDir: `${root}/test-results/${basename(distDir)}`,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 2,
-  reporter: [['list'], ['json', { outputFile: `${root}/reports/e2e.json` }]],
+  reporter: [['list'], ['json', { outputFile: `${root}/reports/${reportName}` }]],
   use: {
     baseURL,
     trace: 'retain-on-failure',
@@ -65,6 +69,8 @@ export default defineConfig({
       // Canonical links, the sitemap and the feeds name the address the tests browse.
       SITE_URL: baseURL,
       CORPUS_ALLOW_ERRORS: '',
+      // The specs find chunks through the build manifest (e2e/build-manifest.ts).
+      KEEP_BUILD_MANIFEST: '1',
       // E2E_REACT_DEV=1 tests React's development build instead of what ships: StrictMode runs
       // effects twice and React logs its warnings, which the console guard turns into failures.
       ...(process.env.E2E_REACT_DEV ? { NODE_ENV: 'development' } : {}),
