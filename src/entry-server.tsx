@@ -6,7 +6,7 @@ import { dehydrate } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { renderToString } from 'react-dom/server'
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom'
-import { serializeState, type PrerenderedState } from './app/prerendered'
+import { serializeState, type PrerenderedState } from './app/start/prerendered'
 import { AppProvider } from './app/provider'
 import { createQueryClient } from './app/query-client'
 import { basename, createRoutes } from './app/router'
@@ -57,6 +57,13 @@ export async function renderPage(path: string, seed: Seed): Promise<Rendered> {
     </StrictMode>,
   )
   const head = HOISTED.exec(html)?.[0] ?? ''
+  // React puts the page's <title>, <meta> and <link> elements first in its markup; should it put
+  // them anywhere else, every page would lose its head tags without a word.
+  if (!head.includes('<title>')) {
+    throw new Error(
+      `${path}: React's markup does not start with the page's <title> (PageMeta's head tags), where the prerender takes them from: ${html.slice(0, 120)}`,
+    )
+  }
   const state: PrerenderedState = {
     path,
     queries: dehydrate(queryClient),

@@ -16,6 +16,8 @@ import { searchPaths } from '../../../src/lib/search/index-format.ts'
 import { renderArticlePages, type ArticlePagesJob } from './article-pages.ts'
 import { atomFeed, robotsTxt, rssFeed, sitemaps } from './discovery.ts'
 import { assemble, loadRenderPage } from './page-html.ts'
+import { checkTemplate } from './page-template.ts'
+import { writeRedirectMaps } from './redirects.ts'
 import { readViteManifest, searchPageHead, VITE_MANIFEST } from '../startup/preloads.ts'
 
 export type PrerenderOptions = {
@@ -44,10 +46,10 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSum
     `<link rel="alternate" type="application/rss+xml" title="${site.name}" href="${base}/rss.xml" />`,
     `<link rel="alternate" type="application/atom+xml" title="${site.name}" href="${base}/atom.xml" />`,
   ].join('\n    ')
-  const template = readFileSync(join(outDir, 'index.html'), 'utf8').replace(
-    '</head>',
-    () => `  ${feeds}\n  </head>`,
-  )
+  const templateFile = join(outDir, 'index.html')
+  const indexHtml = readFileSync(templateFile, 'utf8')
+  checkTemplate(indexHtml, templateFile)
+  const template = indexHtml.replace('</head>', () => `  ${feeds}\n  </head>`)
   // The bare app, for every URL that has no page of its own (the SPA fallback).
   writeFileSync(join(outDir, 'shell.html'), template)
   writeFileSync(join(outDir, '404.html'), template)
@@ -103,6 +105,7 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSum
     ids: items.map((i) => i.id),
   }
   pages += await renderInParallel(job)
+  writeRedirectMaps(outDir, base, items)
 
   const urls = [
     absolute('/'),
@@ -117,8 +120,11 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSum
     .map((i) => ({ ...i, url: absolute(paths.article(i.id, i.slug)) }))
   writeFileSync(join(outDir, 'rss.xml'), rssFeed(siteUrl, latest, built))
   writeFileSync(join(outDir, 'atom.xml'), atomFeed(siteUrl, latest, built))
-  // The build manifest is read above and is no page of the site.
-  rmSync(join(outDir, dirname(VITE_MANIFEST)), { recursive: true, force: true })
+  // The build manifest is read above and is no page of the site; the end-to-end tests keep it
+  // (KEEP_BUILD_MANIFEST=1) to find chunks by their source module.
+  if (process.env.KEEP_BUILD_MANIFEST !== '1') {
+    rmSync(join(outDir, dirname(VITE_MANIFEST)), { recursive: true, force: true })
+  }
   return { pages, seconds: (performance.now() - started) / 1000 }
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest'
 import type { Rolldown } from 'vite'
-import { bootScript, startupChunks } from './defer-entry.ts'
+import { bootScript, deferEntry, startupChunks } from './defer-entry.ts'
 
 type PaintCallback = (list: { getEntriesByName: (name: string) => unknown[] }) => void
 
@@ -93,4 +93,75 @@ test('the start-up chunks are the libraries the entry imports dynamically, not i
   expect(files('assets/index-1.js')).toEqual(['assets/client-2.js'])
   expect(files('assets/home-3.js')).toEqual([])
   expect(files('assets/missing.js')).toEqual([])
+})
+
+const viteIndexHtml = `<!doctype html>
+<html lang="en">
+  <head>
+    <title>Newsreader</title>
+    <script type="module" crossorigin src="/news/assets/index-1.js"></script>
+    <link rel="modulepreload" crossorigin href="/news/assets/shared-4.js">
+  </head>
+  <body><div id="root"></div></body>
+</html>`
+
+/** The bundle of a build whose entry imports React DOM dynamically, as src/app/start does. */
+function appBundle(reactDom = true) {
+  const chunk = (fileName: string, facadeModuleId: string, more: object = {}) =>
+    ({
+      type: 'chunk',
+      fileName,
+      facadeModuleId,
+      isEntry: false,
+      dynamicImports: [],
+      ...more,
+    }) as const
+  return {
+    'assets/index-1.js': chunk('assets/index-1.js', '/app/index.html', {
+      isEntry: true,
+      dynamicImports: reactDom ? ['assets/client-2.js'] : [],
+    }),
+    'assets/client-2.js': chunk('assets/client-2.js', '/app/node_modules/react-dom/client.js'),
+  } as unknown as Rolldown.OutputBundle
+}
+
+test("the entry's tag and Vite's preloads give way to the boot script, which loads them", () => {
+  const { html, boot, bootName } = deferEntry(viteIndexHtml, appBundle(), 'dist/index.html')
+  expect(bootName).toMatch(/^boot-[0-9a-f]{8}\.js$/)
+  expect(html).toContain(`<script type="module" crossorigin src="/news/assets/${bootName}">`)
+  expect(html).not.toContain('index-1.js')
+  expect(html).not.toContain('modulepreload')
+  expect(boot).toBe(
+    bootScript('./index-1.js', ['/news/assets/shared-4.js', '/news/assets/client-2.js']),
+  )
+})
+
+test("HTML without Vite's entry tag stops the build, naming the file and the tag", () => {
+  const html = viteIndexHtml.replace('type="module" crossorigin src', 'type="module" src')
+  expect(() => deferEntry(html, appBundle(), 'dist/index.html')).toThrow(
+    'defer-entry: dist/index.html has no <script type="module" crossorigin src=".../assets/<entry>.js"></script>',
+  )
+})
+
+test('a module preload in another form than Vite writes stops the build', () => {
+  const html = viteIndexHtml.replace(
+    '<link rel="modulepreload" crossorigin href',
+    '<link rel="modulepreload" crossorigin="" href',
+  )
+  expect(() => deferEntry(html, appBundle(), 'dist/index.html')).toThrow(
+    'defer-entry: dist/index.html has 1 modulepreload links, of which 0 read',
+  )
+})
+
+test('an entry tag for a file that is no entry chunk stops the build', () => {
+  const html = viteIndexHtml.replace('index-1.js', 'index-9.js')
+  expect(() => deferEntry(html, appBundle(), 'dist/index.html')).toThrow(
+    'defer-entry: dist/index.html loads /news/assets/index-9.js, which is no entry chunk of the bundle',
+  )
+})
+
+test('an entry without React DOM in a chunk of its own stops the build', () => {
+  expect(() => deferEntry(viteIndexHtml, appBundle(false), 'dist/index.html')).toThrow(
+    'defer-entry: the entry assets/index-1.js imports no library chunk dynamically',
+  )
 })

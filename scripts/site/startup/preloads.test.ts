@@ -17,7 +17,7 @@ const manifest: ViteManifest = {
   '_meta-d.js': { file: 'assets/meta-d.js', imports: ['index.html'] },
   '_client-e.js': { file: 'assets/client-e.js', imports: ['_shared-f.js'] },
   '_shared-f.js': { file: 'assets/shared-f.js' },
-  'src/search-early.ts': {
+  'src/app/start/search-early.ts': {
     file: 'assets/search-early-g.js',
     isEntry: true,
     imports: ['_client-e.js', '_shared-f.js'],
@@ -36,10 +36,10 @@ test('a module and what it imports, each once, dependencies first, without the e
 
 test('a module the build did not emit is an error that names it', () => {
   expect(() => chunkFiles(manifest, ['src/app/routes/gone.tsx'])).toThrow(
-    'the build manifest has no chunk for src/app/routes/gone.tsx',
+    'the build manifest (.vite/manifest.json) has no chunk for src/app/routes/gone.tsx',
   )
   expect(() => entryFile(manifest, 'src/app/routes/search.tsx')).toThrow(
-    'the build manifest has no entry for src/app/routes/search.tsx',
+    'the build manifest (.vite/manifest.json) has no entry for src/app/routes/search.tsx',
   )
 })
 

@@ -3,20 +3,19 @@
  * search page, where a shared link (`/search?q=...`) shows its results only once the app, the
  * search route, the engine and the query's index files have loaded. Left to the app those load
  * one after another, each waiting for the one before. Instead the head preloads the chunks, and
- * an early script (src/search-early.ts) starts the search while the app's code downloads.
- * Chunk names come from Vite's build manifest.
+ * an early script (src/app/start/search-early.ts) starts the search while the app's code
+ * downloads. Chunk names come from Vite's build manifest; a module it lacks stops the build.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { escapeHtml } from '../prerender/escape.ts'
+import { SEARCH_EARLY_ENTRY } from './entries.ts'
 
 type ManifestChunk = { file: string; imports?: string[]; isEntry?: boolean }
 export type ViteManifest = Record<string, ManifestChunk>
 
 export const VITE_MANIFEST = join('.vite', 'manifest.json')
 
-/** The search page's early script (src/search-early.ts), an entry of the build besides index.html. */
-export const SEARCH_EARLY_ENTRY = 'src/search-early.ts'
 /** The search view's route module, as the build manifest names it. */
 export const SEARCH_ROUTE_MODULE = 'src/app/routes/search.tsx'
 
@@ -53,7 +52,7 @@ export function chunkFiles(manifest: ViteManifest, modules: readonly string[]): 
     if (seen.has(key)) return
     seen.add(key)
     const chunk = manifest[key]
-    if (!chunk) throw new Error(`the build manifest has no chunk for ${key}`)
+    if (!chunk) throw new Error(`the build manifest (${VITE_MANIFEST}) has no chunk for ${key}`)
     for (const dependency of chunk.imports ?? []) visit(dependency)
     if (!chunk.isEntry) files.push(chunk.file)
   }
@@ -64,7 +63,9 @@ export function chunkFiles(manifest: ViteManifest, modules: readonly string[]): 
 /** The built file of an entry the build was given besides index.html (`build.rolldownOptions.input`). */
 export function entryFile(manifest: ViteManifest, module: string): string {
   const chunk = manifest[module]
-  if (!chunk?.isEntry) throw new Error(`the build manifest has no entry for ${module}`)
+  if (!chunk?.isEntry) {
+    throw new Error(`the build manifest (${VITE_MANIFEST}) has no entry for ${module}`)
+  }
   return chunk.file
 }
 

@@ -1,11 +1,11 @@
 /**
  * The page's one search engine and its searches, kept apart from React and the query cache so
- * that the search page's early script (`src/search-early.ts`) can start a shared link's search
- * while the app's own code is still downloading, and the app then takes that search over.
+ * that the search page's early script (`src/app/start/search-early.ts`) can start a shared link's
+ * search while the app's own code is still downloading, and the app then takes that search over.
  */
 import type { SearchEngine, SearchResult, SearchSort } from '@/lib/search/search-engine'
 import { dataUrl } from '@/lib/data-url'
-import { fetchWithTimeout, parseJson } from '@/lib/fetch-json'
+import { fetchBytes, parseJson } from '@/lib/fetch-json'
 import { yieldToMain } from '@/lib/yield-to-main'
 import { connectEngine } from './engine-channel'
 
@@ -21,7 +21,8 @@ export type SearchParams = {
 /** A file of the index as its bytes: for the worker, which parses JSON itself, and for `load`. */
 function loadFile(path: string): { url: string; bytes: Promise<ArrayBuffer> } {
   const url = dataUrl(path)
-  return { url, bytes: fetchWithTimeout(url, (response) => response.arrayBuffer()) }
+  // A host's page in the file's place is the file missing (a 404), not a damaged index.
+  return { url, bytes: fetchBytes(url) }
 }
 
 /**

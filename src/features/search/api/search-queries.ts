@@ -27,7 +27,7 @@ export const searchQueries = {
 
 /**
  * Puts the search page's early result, when it has arrived, in the cache before the app's first
- * render: the results the early script drew (`search-results-dom.ts`) are then rendered again as
+ * render: the results the early script drew (`src/app/start/early-draw.ts`) are then rendered again as
  * they are, instead of giving way to "Searching…" first. Called by the search route's loader, which
  * runs before the app renders the page.
  */

@@ -1,6 +1,6 @@
 /**
- * The words of the results view, shared by its React component (`search-results.tsx`) and the
- * copy the search page's early script draws before the app has loaded (`search-results-dom.ts`).
+ * The words of the search view: its heading, which the search page's early script also sets
+ * (`src/app/start/early-draw.ts`), and the results view's (`results-markup.ts`).
  */
 import type { SearchResult, SearchSort } from '@/lib/search/search-engine'
 import { formatNumber } from '@/lib/format'

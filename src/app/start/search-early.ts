@@ -3,14 +3,15 @@
  * the search at once, so the query's index files download while the app's code does, and the app
  * takes the search over when its results view asks for it (`search-engine-client.ts`). Without it
  * the index's three levels (term, document, long-article files) wait for the app, one after the
- * other. When the results arrive before the app has rendered the page, it draws them in place of
- * the prerendered latest articles (`search-results-dom.ts`), and the app renders them again as
- * they are. It loads nothing of React's, the router's or the query cache's.
+ * other. When the results arrive before the app has the page, it draws them in place of the
+ * prerendered latest articles (`early-draw.ts`), and the app renders them again as they are. It
+ * loads nothing of React's, the router's or the query cache's. A second input of the build
+ * (scripts/site/startup/entries.ts); the prerender puts it in search.html.
  */
 import { prepareSearch, startSearchEarly } from '@/features/search/api/search-engine-client'
-import { drawSearchResults } from '@/features/search/components/search-results-dom'
-import { markEarlyDrawn, pageClaimed } from '@/features/search/utils/early-draw'
 import { readSearchParams, RESULTS_PAGE } from '@/features/search/utils/search-params'
+import { appHasPage, markEarlyDrawn } from '@/lib/page-handover'
+import { drawSearchResults } from './early-draw'
 
 // The index root the page preloads is read whatever the query: one without words (only
 // punctuation) searches for nothing, and the preload would go unused.
@@ -20,7 +21,7 @@ const state = readSearchParams(new URLSearchParams(window.location.search))
 const section = document.querySelector<HTMLElement>('#root .search-view')
 if (state.q.trim() !== '') {
   startSearchEarly({ ...state, limit: RESULTS_PAGE }, (result) => {
-    if (section?.isConnected !== true || pageClaimed(document)) return
+    if (section?.isConnected !== true || appHasPage(document)) return
     drawSearchResults(section, import.meta.env.BASE_URL.replace(/\/$/, ''), result, state)
     markEarlyDrawn(section)
     const box = document.getElementById('site-search')

@@ -7,13 +7,17 @@ import { createRoutes } from '@/app/router'
 import type { SearchResult } from '@/lib/search/search-engine'
 import { dataPaths } from '@/lib/corpus/compiled'
 import { makeItem, makeManifest, makePage, serveData } from '@/testing/data'
-import { searchQueries } from '../api/search-queries'
-import { readSearchParams, RESULTS_PAGE } from '../utils/search-params'
-import { drawSearchResults } from './search-results-dom'
+import { searchQueries } from '@/features/search/api/search-queries'
+import { readSearchParams, RESULTS_PAGE } from '@/features/search/utils/search-params'
+import { drawSearchResults, markupToDom } from './early-draw'
 
 afterEach(() => {
   vi.unstubAllGlobals()
 })
+
+// The early script and the app draw one description of the results (results-markup.ts), each
+// with its own converter: the DOM's (early-draw.ts) and React's (components/ui/markup.tsx). These
+// tests hold the two, and the early draw's heading, to the same page.
 
 /**
  * A node as markup with its attributes sorted and adjacent text joined: what the page shows,
@@ -136,6 +140,29 @@ test('the links carry the base path the site is served under', async () => {
   expect(hrefs).toContain('/news/search?q=flods&exact=1')
   expect(hrefs).toContain(`/news/articles/${hit(1).id}/story-1`)
   expect(hrefs).toContain('/news/sources/daily-test')
-  expect(hrefs.every((href) => href?.startsWith('/news/'))).toBe(true)
+  expect(
+    hrefs.filter((href) => !href?.startsWith('/news/')),
+    'links outside the base path',
+  ).toEqual([])
   expect(section.textContent).not.toContain('Latest')
+})
+
+test('markup becomes DOM nodes: attributes by their HTML names, text as text, links under the base', () => {
+  const onClick = vi.fn()
+  const node = markupToDom(document, '/news', {
+    tag: 'p',
+    attrs: { class: 'x', hidden: true, 'aria-current': false },
+    children: [
+      '<b>bold?</b> ',
+      { tag: 'a', to: '/search?q=a', replace: true, state: { from: '/' }, children: ['go'] },
+      { tag: 'button', attrs: { type: 'button' }, onClick, children: ['more'] },
+    ],
+  })
+  expect(node instanceof HTMLElement ? node.outerHTML : null).toBe(
+    '<p class="x" hidden="">&lt;b&gt;bold?&lt;/b&gt; ' +
+      '<a href="/news/search?q=a" data-discover="true">go</a>' +
+      '<button type="button">more</button></p>',
+  )
+  ;(node as HTMLElement).querySelector('button')?.click()
+  expect(onClick).toHaveBeenCalledTimes(1)
 })
