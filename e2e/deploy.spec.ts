@@ -4,14 +4,13 @@
  * of a not-found view, a damaged view or a blank page. The "new version" the reload lands on is the
  * one the test server holds, once the faults are removed.
  */
+import { chunkFor } from './build-manifest'
 import { articlePath, fundingSearch, newest } from './corpus'
 import { NOT_FOUND_RESPONSE, expect, test, type Page } from './fixtures'
 
 const VERSION_FILE = '**/version.json'
 /** Every data file of the build this tab runs. */
 const OLD_DATA = '**/data/*/**'
-/** The article route's own chunk (not article-list-… or article-meta-…, which home uses). */
-const ARTICLE_CHUNK = /\/assets\/article-[\w-]{8}\.js$/
 
 /** Makes the server look redeployed: version.json names another build, this tab's data is gone. */
 async function redeploy(page: Page, { dataGone = true } = {}) {
@@ -102,11 +101,12 @@ test('a script chunk that is gone after a redeploy offers a reload', async ({
   allowConsole(NOT_FOUND_RESPONSE)
   await page.goto('/')
   // A code-only redeploy: same data version, new chunk names, the old ones 404.
-  await page.route(ARTICLE_CHUNK, (route) => route.fulfill({ status: 404, body: 'Not found' }))
+  const articleChunk = chunkFor('articleRoute').url
+  await page.route(articleChunk, (route) => route.fulfill({ status: 404, body: 'Not found' }))
   await page.getByRole('link', { name: newest.title }).click()
   const reload = await expectUpdateOffered(page)
 
-  await page.unroute(ARTICLE_CHUNK)
+  await page.unroute(articleChunk)
   await reloadWith(page, reload)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(newest.title)
 })
@@ -117,11 +117,12 @@ test('a prerendered deep link whose route chunk is gone offers a reload, not a b
 }) => {
   allowConsole(NOT_FOUND_RESPONSE)
   // The page is served, then the app finds its route's chunk gone before it hydrates.
-  await page.route(ARTICLE_CHUNK, (route) => route.fulfill({ status: 404, body: 'Not found' }))
+  const articleChunk = chunkFor('articleRoute').url
+  await page.route(articleChunk, (route) => route.fulfill({ status: 404, body: 'Not found' }))
   await page.goto(articlePath(newest))
   const reload = await expectUpdateOffered(page)
 
-  await page.unroute(ARTICLE_CHUNK)
+  await page.unroute(articleChunk)
   await reloadWith(page, reload)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(newest.title)
 })
@@ -132,7 +133,7 @@ test('a script chunk that fails while offline says so, not that the site was upd
 }) => {
   allowConsole(/net::ERR_INTERNET_DISCONNECTED/)
   await page.goto('/')
-  await page.route(ARTICLE_CHUNK, (route) => route.abort('internetdisconnected'))
+  await page.route(chunkFor('articleRoute').url, (route) => route.abort('internetdisconnected'))
   await page.route(VERSION_FILE, (route) => route.abort('internetdisconnected'))
   await page.getByRole('link', { name: newest.title }).click()
   const alert = page.getByRole('main').getByRole('alert')

@@ -119,3 +119,13 @@ export async function holdRequests(page: Page, url: string | RegExp | ((url: URL
   })
   return release
 }
+
+/**
+ * Resolves once the page's main thread has nothing left to run: an idle callback runs only when
+ * no task is queued, so the work the page had started by then (a render and its effects, which
+ * React runs task after task) is done. For a claim that something did not happen, instead of a
+ * fixed wait.
+ */
+export function idle(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve())))
+}

@@ -163,22 +163,22 @@ test('the web app manifest is linked from every page and makes the app installab
   const href = await page.locator('link[rel="manifest"]').getAttribute('href')
   const manifestUrl = new URL(href ?? '', page.url())
   const response = await request.get(manifestUrl.href)
-  expect(response.ok()).toBe(true)
+  await expect(response).toBeOK()
   const manifest: unknown = await response.json()
   expect(manifest).toMatchObject({
     name: site.name,
     short_name: site.name,
     start_url: './',
     display: 'standalone',
+    icons: expect.any(Array),
   })
   const icons =
     typeof manifest === 'object' && manifest !== null && 'icons' in manifest ? manifest.icons : null
-  expect(Array.isArray(icons)).toBe(true)
   const sizes: string[] = []
   for (const icon of Array.isArray(icons) ? icons : []) {
     expect(icon).toMatchObject({ src: expect.any(String), type: expect.any(String) })
     const file = await request.get(new URL(icon.src, manifestUrl).href)
-    expect(file.ok(), icon.src).toBe(true)
+    await expect(file, icon.src).toBeOK()
     expect(file.headers()['content-type']).toBe(icon.type)
     if (icon.type === 'image/png') {
       expect(pngSize(await file.body()), icon.src).toBe(icon.sizes)
@@ -228,20 +228,29 @@ async function deployCopy(): Promise<{ dir: string; origin: string; server: Serv
   return { dir, origin: `http://127.0.0.1:${address.port}`, server }
 }
 
-/** Whether the registration's waiting worker has become the active one (asked in a worker). */
-async function newWorkerActive(context: BrowserContext): Promise<boolean> {
+/**
+ * The states of the registration's waiting and active workers, asked in the newest worker that
+ * still answers; `null` for one it does not have. Once the waiting worker has become the active
+ * one: `{ waiting: null, active: 'activated' }`.
+ */
+async function registrationWorkers(
+  context: BrowserContext,
+): Promise<{ waiting: string | null; active: string | null } | null> {
   for (const worker of context.serviceWorkers().reverse()) {
     try {
       return await worker.evaluate(() => {
         const registration = 'registration' in self ? self.registration : null
-        if (!(registration instanceof ServiceWorkerRegistration)) return false
-        return registration.waiting === null && registration.active?.state === 'activated'
+        if (!(registration instanceof ServiceWorkerRegistration)) return null
+        return {
+          waiting: registration.waiting?.state ?? null,
+          active: registration.active?.state ?? null,
+        }
       })
     } catch {
       // A worker that has been replaced and stopped.
     }
   }
-  return false
+  return null
 }
 
 const cacheKeys = (page: Page) => page.evaluate(() => caches.keys())
@@ -304,7 +313,9 @@ test("an update waits while a tab of the old build is open, then replaces the ol
     const next = await context.newPage()
     await page.close()
     // Asked of the workers themselves: a page opened before the switch would be the old one's.
-    await expect.poll(() => newWorkerActive(context)).toBe(true)
+    await expect
+      .poll(() => registrationWorkers(context))
+      .toEqual({ waiting: null, active: 'activated' })
     await next.goto(`${deploy.origin}/`)
     await expect
       .poll(async () => (await cacheKeys(next)).sort())

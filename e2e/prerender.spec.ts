@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import type { APIRequestContext } from '@playwright/test'
 import { load, type CheerioAPI } from 'cheerio'
+import { chunkFor } from './build-manifest'
 import {
   articlePath,
   corpus,
@@ -381,16 +382,15 @@ test('a deep link fetches React DOM along with the entry, not once the entry has
   // is held back until React DOM's chunk has been asked for: only the boot can have asked.
   const requested: string[] = []
   page.on('request', (request) => requested.push(new URL(request.url()).pathname))
-  const release = await holdRequests(page, '**/assets/index-*.js')
+  const reactDom = chunkFor('reactDom').path
+  const release = await holdRequests(page, chunkFor('entry').url)
   // The page counts as loaded once the app runs, which it cannot before the release.
   const loaded = page.goto(articlePath(newest))
-  await expect
-    .poll(() => requested.filter((path) => /\/assets\/client-[\w-]{8}\.js$/.test(path)))
-    .toHaveLength(1)
+  await expect.poll(() => requested.filter((path) => path === reactDom)).toHaveLength(1)
   release()
   await loaded
   await waitForHydration(page)
-  expect(requested.filter((path) => /\/assets\/client-[\w-]{8}\.js$/.test(path))).toHaveLength(1)
+  expect(requested.filter((path) => path === reactDom)).toHaveLength(1)
 })
 
 test('client navigation works from a hydrated deep link and fetches the next article', async ({

@@ -10,7 +10,8 @@ import {
   survey,
   withHtml,
 } from './corpus'
-import { expect, holdRequests, scrollY, test, type Page } from './fixtures'
+import { chunkFor, workerFor } from './build-manifest'
+import { expect, holdRequests, idle, scrollY, test, type Page } from './fixtures'
 
 const SERVER_ERROR = /Failed to load resource: the server responded with a status of 500/
 
@@ -61,16 +62,14 @@ test('keystrokes typed while the search view loads add no history entry either',
   page,
 }) => {
   // A slow network: the search view's script arrives only when the test lets it.
-  // search-<hash>.js only: the other chunks named search-… (the engine client, the early script,
-  // a chunk shared by the two entries that Rolldown may name after a search module) are not it.
-  const isSearchRoute = (url: URL) => /\/assets\/search-[\w-]{8}\.js$/.test(url.pathname)
-  const release = await holdRequests(page, isSearchRoute)
+  const route = chunkFor('searchRoute')
+  const release = await holdRequests(page, route.url)
   await page.clock.install()
   await page.goto('/')
   // Time stands still but for the steps below, so each pause of the typing is exact.
   await page.clock.pauseAt(Date.now() + 60_000)
   const box = searchBox(page)
-  const routeRequested = page.waitForRequest((request) => isSearchRoute(new URL(request.url())))
+  const routeRequested = page.waitForRequest(route.url)
 
   await box.pressSequentially('Az')
   await page.clock.runFor(1000)
@@ -429,8 +428,17 @@ test('a search deep link uses what its page preloads: each chunk and index file 
   const preloaded = await page
     .locator('head link[rel="modulepreload"], head link[rel="preload"]')
     .evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname))
-  expect(preloaded.some((path) => path.endsWith('/search/root.bin'))).toBe(true)
-  expect(preloaded.some((path) => /\/search-engine-[\w-]+\.js$/.test(path))).toBe(true)
+  expect(preloaded).toContainEqual(expect.stringMatching(/\/search\/root\.bin$/))
+  // Every chunk the early search and the search view import, the engine's client among them; not
+  // the app's entry, which the boot script loads after the first paint.
+  const early = chunkFor('searchEarly')
+  const view = chunkFor('searchRoute')
+  const chunks = new Set([...early.imports, view.path, ...view.imports])
+  chunks.delete(chunkFor('entry').path)
+  expect(
+    [...chunks].filter((path) => !preloaded.includes(path)),
+    'chunks the head does not preload',
+  ).toEqual([])
   for (const path of new Set(preloaded)) {
     expect(
       requested.filter((p) => p === path),
@@ -447,15 +455,15 @@ test("a search deep link's index files load while the app's code does, each once
   const requested: string[] = []
   page.on('request', (request) => requested.push(new URL(request.url()).pathname))
   const indexFiles = () => requested.filter((p) => /\/search\/[td]\/[^/]+\.bin$/.test(p))
-  const release = await holdRequests(page, '**/assets/index-*.js')
+  const release = await holdRequests(page, chunkFor('entry').url)
   // The page counts as loaded once the app runs, which it cannot before the release.
   const loaded = page.goto(searchUrl({ q: 'Azerbaijan' }))
-  await expect.poll(() => indexFiles().some((p) => p.includes('/search/d/'))).toBe(true)
+  await expect.poll(indexFiles).toContainEqual(expect.stringContaining('/search/d/'))
   release()
   await loaded
   await expect(results(page).first()).toBeVisible()
   // The app took the early search over instead of searching again.
-  expect(indexFiles().length).toBe(new Set(indexFiles()).size)
+  expect(indexFiles(), 'each index file requested once').toEqual([...new Set(indexFiles())])
 })
 
 test('a search deep link shows its results before the app has loaded, and the app keeps them', async ({
@@ -470,7 +478,7 @@ test('a search deep link shows its results before the app has loaded, and the ap
       if (text !== null && text !== seen.at(-1)) seen.push(text)
     }).observe(document, { childList: true, subtree: true, characterData: true })
   })
-  const release = await holdRequests(page, '**/assets/index-*.js')
+  const release = await holdRequests(page, chunkFor('entry').url)
   const loaded = page.goto(searchUrl({ q: 'Azerbaijan' }))
   // Drawn by the page's early script: the app's entry has not even arrived.
   await expect(page.getByRole('heading', { level: 1, name: 'Search: Azerbaijan' })).toBeVisible()
@@ -492,7 +500,7 @@ test('a search deep link shows its results before the app has loaded, and the ap
   await results(page).first().getByRole('link').first().click()
   await expect(page).toHaveURL(/\/articles\//)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(early[0]!)
-  expect(await page.evaluate(() => 'samePage' in window)).toBe(true)
+  expect(await page.evaluate(() => 'samePage' in window), 'no page load since the click').toBe(true)
 })
 
 test("a search deep link keeps the early results while the app waits for the search route's code", async ({
@@ -507,26 +515,32 @@ test("a search deep link keeps the early results while the app waits for the sea
       if (count !== counts.at(-1)) counts.push(count)
     }).observe(document, { childList: true, subtree: true })
   })
-  // The search route's own chunk (not the early script's, nor the engine's) is held back: the app's
-  // entry and React arrive, and the router cannot finish its first navigation until it comes. The
-  // entry is held too until the early script has drawn, which here, with files served at once, it
-  // otherwise may not have done first.
-  const release = await holdRequests(page, (url) =>
-    /\/assets\/search-(?!early-|engine-)[^/]+\.js$/.test(url.pathname),
-  )
-  const releaseEntry = await holdRequests(page, '**/assets/index-*.js')
-  const entry = page.waitForResponse(/\/assets\/index-[^/]+\.js$/)
+  // The search route's own chunk is held back: the app's entry and React arrive, and the router
+  // cannot finish its first navigation until it comes. The entry is held too until the early script
+  // has drawn, which here, with files served at once, it otherwise may not have done first.
+  const route = chunkFor('searchRoute')
+  const release = await holdRequests(page, route.url)
+  const routeRequested = page.waitForRequest(route.url)
+  const entry = chunkFor('entry')
+  const releaseEntry = await holdRequests(page, entry.url)
+  const entryArrived = page.waitForResponse(entry.url)
   void page.goto(searchUrl({ q: 'Azerbaijan' }), { waitUntil: 'commit' })
   await expect(resultStatus(page)).toHaveText(/^\d+ results? for “Azerbaijan”$/)
   releaseEntry()
-  await entry
-  // The router exists once it has written its index into the history entry; React would render
-  // in the tasks after that. Two seconds is many times what that takes here.
+  await entryArrived
+  // The router exists once it has written its index into the history entry, and has asked for the
+  // route's chunk (if the page's head had not already). An app that rendered without waiting for
+  // the route would do so in the tasks after that, one after another; the page is idle only once
+  // they are done.
   await expect
     .poll(() => page.evaluate(() => (history.state as { idx?: number } | null)?.idx))
     .toBe(0)
-  await page.waitForTimeout(2000)
-  expect(await page.evaluate(() => document.documentElement.dataset.appReady)).toBeUndefined()
+  await routeRequested
+  await idle(page)
+  expect(
+    await page.evaluate(() => document.documentElement.dataset.appReady),
+    'the app has not rendered while its route is on its way',
+  ).not.toBe('true')
   release()
   await expect(page.locator('html[data-app-ready="true"]')).toHaveCount(1)
   await expect(results(page).first()).toBeVisible()
@@ -534,7 +548,7 @@ test("a search deep link keeps the early results while the app waits for the sea
   const counts = await page.evaluate(
     () => (window as unknown as { resultCounts: number[] }).resultCounts,
   )
-  expect(counts.slice(1).every((count) => count > 0)).toBe(true)
+  expect(counts.slice(1)).not.toContain(0)
   expect(counts.at(-1)).toBeGreaterThan(0)
 })
 
@@ -545,12 +559,11 @@ test("searches run in a worker: the engine's code never loads on the page", asyn
   await searchBox(page).pressSequentially('Azerbaijan')
   await expect(resultStatus(page)).toHaveText('1 result for “Azerbaijan”')
   expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toEqual([
-    expect.stringMatching(/\/assets\/search\.worker-[\w-]+\.js$/),
+    workerFor('searchRoute'),
   ])
   // The page's own copy of the engine, for browsers where the worker cannot start.
-  expect(requested.filter((path) => /\/search-engine-(?!client-)[\w-]+\.js$/.test(path))).toEqual(
-    [],
-  )
+  const pageEngine = chunkFor('searchEngine').path
+  expect(requested.filter((path) => path === pageEngine)).toEqual([])
 })
 
 test('when the search worker cannot start, the page searches itself', async ({
@@ -558,9 +571,11 @@ test('when the search worker cannot start, the page searches itself', async ({
   allowConsole,
 }) => {
   allowConsole(/Failed to load resource: the server responded with a status of 404/)
-  const pageEngine = page.waitForRequest(/\/assets\/search-engine-(?!client-)[\w-]+\.js$/)
-  await page.route('**/assets/search.worker-*.js', (route) =>
-    route.fulfill({ status: 404, body: 'Not found' }),
+  const pageEngine = page.waitForRequest(chunkFor('searchEngine').url)
+  const worker = workerFor('searchRoute')
+  await page.route(
+    (url) => url.pathname === worker,
+    (route) => route.fulfill({ status: 404, body: 'Not found' }),
   )
   await page.goto(searchUrl({ q: 'Azerbaijan' }))
   await pageEngine
