@@ -16,7 +16,7 @@ export function editDistance(a: string, b: string, max: number): number {
 /**
  * The distance from `term` to each word it is called with, as `editDistance` gives it, for the
  * correction of one query word against the hundreds of words its typo groups hold
- * (`search-engine.ts`): the term is read into code points once, and the rows are reused. Once
+ * (`corrections.ts`): the term is read into code points once, and the rows are reused. Once
  * optimised, that measures a group in 0.4 times the time of splitting both words for each pair.
  */
 export function distanceFrom(term: string, max: number): (word: string) => number {
