@@ -3,7 +3,9 @@ export const paths = {
   home: (page = 1) => (page > 1 ? `/?page=${page}` : '/'),
   source: (sourceSlug: string, page = 1) =>
     `/sources/${encodeURIComponent(sourceSlug)}${page > 1 ? `?page=${page}` : ''}`,
-  article: (id: string, slug: string) => `/articles/${id}/${slug}`,
+  // A title in a script without a standard romanisation has no slug: the URL is the id alone.
+  article: (id: string, slug: string) =>
+    slug === '' ? `/articles/${id}` : `/articles/${id}/${slug}`,
 }
 
 /** The absolute URL of an app path, as someone else would open it. */

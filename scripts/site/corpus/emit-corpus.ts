@@ -57,7 +57,9 @@ export function sourceSlugs(articles: readonly Article[]): Map<string, string> {
   const slugs = new Map<string, string>()
   const taken = new Set<string>()
   for (const name of names) {
-    const base = slugify(name) === 'article' ? 'source' : slugify(name)
+    const named = slugify(name)
+    // A name with no Latin reading (Arabic, Chinese, ...) slugifies to nothing.
+    const base = named === '' || named === 'article' ? 'source' : named
     let slug = base
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
     taken.add(slug)

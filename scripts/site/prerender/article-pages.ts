@@ -30,6 +30,16 @@ export async function renderArticlePages(job: ArticlePagesJob): Promise<number> 
     if (!isArticleData(article)) throw new Error(`${file} does not have the expected shape`)
     const path = paths.article(article.id, article.slug)
     const rendered = await renderPage(path, { article })
+    if (article.slug === '') {
+      // No slug: the short URL is the canonical one, and the page itself.
+      mkdirSync(join(job.outDir, 'articles'), { recursive: true })
+      writeFileSync(
+        join(job.outDir, 'articles', `${article.id}.html`),
+        assemble(job.template, rendered),
+      )
+      pages += 1
+      continue
+    }
     mkdirSync(join(job.outDir, 'articles', article.id), { recursive: true })
     writeFileSync(
       join(job.outDir, 'articles', article.id, `${article.slug}.html`),

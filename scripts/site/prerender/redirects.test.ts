@@ -33,3 +33,8 @@ test('a path a config file would misread fails the build', () => {
     /cannot be written into a server's config/,
   )
 })
+
+test('an article without a slug has no redirect: its short URL is its page', () => {
+  const table = shortLinkTable('', [...articles, { id: 'e2e00000000000aa', slug: '' }])
+  expect(table.map(([from]) => from)).toEqual(['/articles/e2e0000000000058'])
+})

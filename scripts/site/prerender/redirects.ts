@@ -22,17 +22,20 @@ const SAFE_PATH = /^\/[a-z0-9/-]+$/
 
 /** Each article's short path and its canonical path, under `base` ("" at the root). */
 export function shortLinkTable(base: string, articles: readonly ShortLink[]): [string, string][] {
-  return articles.map(({ id, slug }) => {
-    const from = `${base}/articles/${id}`
-    const to = `${base}${paths.article(id, slug)}`
-    for (const path of [from, to]) {
-      // A path a config file would misread must fail the build, not write a broken config.
-      if (!SAFE_PATH.test(path.slice(base.length))) {
-        throw new Error(`redirects: ${path} cannot be written into a server's config unquoted`)
+  // An article without a slug has no other URL to send its short one to.
+  return articles
+    .filter(({ slug }) => slug !== '')
+    .map(({ id, slug }) => {
+      const from = `${base}/articles/${id}`
+      const to = `${base}${paths.article(id, slug)}`
+      for (const path of [from, to]) {
+        // A path a config file would misread must fail the build, not write a broken config.
+        if (!SAFE_PATH.test(path.slice(base.length))) {
+          throw new Error(`redirects: ${path} cannot be written into a server's config unquoted`)
+        }
       }
-    }
-    return [from, to]
-  })
+      return [from, to]
+    })
 }
 
 export function nginxRedirects(table: readonly [string, string][]): string {

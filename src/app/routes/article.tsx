@@ -30,7 +30,7 @@ export const clientLoader =
   async ({ request, params }: LoaderFunctionArgs) => {
     const id = idParam(params.id) ?? notFound()
     const article = await orNotFound(queryClient.ensureQueryData(articleQueries.detail(id)))
-    if (params.slug !== article.slug) {
+    if ((params.slug ?? '') !== article.slug) {
       // /articles/:id and stale slugs become the canonical URL, replacing the history entry.
       return replace(paths.article(id, article.slug) + new URL(request.url).search)
     }

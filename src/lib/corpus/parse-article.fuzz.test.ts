@@ -354,7 +354,8 @@ function violations(name: string, bytes: Uint8Array, result: ParseResult): strin
   const article = result.article
   if (article) {
     if (!/[\p{L}\p{N}]/u.test(article.title)) problems.push(`title without text: ${article.title}`)
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(article.slug) || article.slug.length > 80) {
+    // Empty for a title with no Latin reading (the URL is then the id alone).
+    if (!/^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?$/.test(article.slug) || article.slug.length > 80) {
       problems.push(`bad slug ${article.slug}`)
     }
     if (article.paragraphs.length === 0) problems.push('no paragraphs')

@@ -397,6 +397,67 @@ it('derives the title from the first sentence without a trailing attribution', (
   }
 })
 
+it('ends a derived title at the sentence marks of other scripts, without a full stop', () => {
+  const cases = [
+    [
+      '東京都は月曜日に新しい予算を承認した。議会は来週再開する。',
+      '東京都は月曜日に新しい予算を承認した',
+    ],
+    // A mark inside quotes does not end the sentence.
+    ['知事は「予算は十分だ。」と述べた。議会は来週再開する。', '知事は「予算は十分だ。」と述べた'],
+    ['谁会赢得选举？目前还没有人知道。', '谁会赢得选举？'],
+    ['会议结束了。。下周再开。', '会议结束了'],
+    // A quote that never closes (here reversed) does not hold the sentence open.
+    ['琼斯 ”大为光火“ 无暇打理品牌。他们的合作业务。', '琼斯 ”大为光火“ 无暇打理品牌'],
+    ['आज बाज़ार खुले! कीमतें गिरीं।', 'आज बाज़ार खुले!'],
+    [
+      'सरकार ने सोमवार को नया बजट पेश किया। संसद अगले सप्ताह फिर से बैठेगी।',
+      'सरकार ने सोमवार को नया बजट पेश किया',
+    ],
+    ['من سيفوز في الانتخابات؟ لا أحد يعرف بعد.', 'من سيفوز في الانتخابات؟'],
+    // "." before a letter of a script without capitals ends a sentence too.
+    [
+      'وافق المجلس على الميزانية يوم الاثنين. وستستأنف المحادثات قريبا.',
+      'وافق المجلس على الميزانية يوم الاثنين',
+    ],
+    [
+      '국회는 월요일에 예산안을 통과시켰다. 회의는 다음 주에 재개된다.',
+      '국회는 월요일에 예산안을 통과시켰다',
+    ],
+    [
+      'حکومت نے پیر کو نیا بجٹ پیش کیا۔ پارلیمنٹ اگلے ہفتے دوبارہ اجلاس کرے گی۔',
+      'حکومت نے پیر کو نیا بجٹ پیش کیا',
+    ],
+  ] as const
+  for (const [lead, title] of cases) {
+    expect(articleOf(`${lead}\n\nDaily Post\n`).title).toBe(title)
+  }
+})
+
+it('bounds a Thai title, which has no sentence marks, and cuts it between words', () => {
+  const short = 'สมาชิกสมัชชาของเวลส์มีความกังวล เกี่ยวกับชื่อตำแหน่งใหม่'
+  expect(articleOf(`${short}\n\nDaily Post\n`).title).toBe(short)
+
+  // No space at all: cut where a word ends, within the 300 characters titles are cut at.
+  const lead = 'การประชุมสภาผู้แทนราษฎร'.repeat(20)
+  const title = articleOf(`${lead}\n\nDaily Post\n`).title
+  expect(title.endsWith('…')).toBe(true)
+  const head = title.slice(0, -1)
+  expect(head.length).toBeLessThanOrEqual(300)
+  expect(head.length).toBeGreaterThan(250)
+  expect(lead.startsWith(head)).toBe(true)
+  const wordEnds = [...new Intl.Segmenter('th', { granularity: 'word' }).segment(lead)].map(
+    (s) => s.index + s.segment.length,
+  )
+  expect(wordEnds).toContain(head.length)
+})
+
+it('keeps a short last sentence of another script in the body, not as the source', () => {
+  const article = articleOf('東京都は予算を承認した。\n\n議会は終わった。\n')
+  expect(article.source).toBeNull()
+  expect(article.paragraphs).toEqual(['東京都は予算を承認した。', '議会は終わった。'])
+})
+
 it('keeps an attribution that would leave too short a title', () => {
   expect(articleOf('Trend reports.\n\nDaily Post\n').title).toBe('Trend reports')
 })
@@ -435,7 +496,41 @@ it('makes ASCII, lowercase, hyphenated slugs', () => {
   )
   expect(slugOf('Straße: 50% off!')).toBe('strasse-50-off')
   expect(slugOf("🚀 Launch day 🎉 isn't over")).toBe('launch-day-isnt-over')
-  expect(slugOf('🎉🎉')).toBe('article')
+  // No letters to write: the URL is the id alone.
+  expect(slugOf('🎉🎉')).toBe('')
+})
+
+it('transliterates Cyrillic, Greek and Hangul titles and folds Latin ones in slugs', () => {
+  const slugOf = (title: string) => articleOf(withFrontMatter(`title: "${title}"`)).slug
+  // Russian by BGN/PCGN (е is "ye" at the start of a word), Ukrainian by its national system.
+  expect(slugOf('Путин встретился с Ельциным в Москве')).toBe(
+    'putin-vstretilsya-s-yeltsinym-v-moskve',
+  )
+  expect(slugOf('Зеленський відвідав Київ')).toBe('zelenskyi-vidvidav-kyiv')
+  expect(slugOf('Београд и Ђорђе')).toBe('beograd-i-djordje')
+  // Greek by ISO 843: η and ω without macrons, γγ "ng", ευ "eu", ϊ after α not a diphthong.
+  expect(slugOf('Η Αθήνα και η Θεσσαλονίκη')).toBe('i-athina-kai-i-thessaloniki')
+  expect(slugOf('Ευρωπαϊκή Ένωση: ο Άγγελος')).toBe('europaiki-enosi-o-angelos')
+  // Azerbaijani and Turkish: ə, ı, İ, ş, ü to their base letters.
+  expect(slugOf("Azərbaycan İstanbul'da: Şişli, Üsküdar, Işık")).toBe(
+    'azerbaycan-istanbulda-sisli-uskudar-isik',
+  )
+  // German: ß is "ss"; umlauts lose their dots (ae is German only, the slug knows no language).
+  expect(slugOf('Straße in München: Bürger ärgern sich')).toBe(
+    'strasse-in-munchen-burger-argern-sich',
+  )
+  expect(slugOf('대한민국 서울')).toBe('daehanminguk-seoul')
+})
+
+it('gives titles mostly in scripts without a transliteration an empty slug', () => {
+  const slugOf = (title: string) => articleOf(withFrontMatter(`title: "${title}"`)).slug
+  expect(slugOf('من سيفوز في الانتخابات؟')).toBe('')
+  expect(slugOf('谁会赢得选举？')).toBe('')
+  // A stray Latin word does not make the slug.
+  expect(slugOf('恥さらしを危惧するウェールズ議会議員 (AM)')).toBe('')
+  expect(slugOf('สมาชิกสมัชชาของเวลส์')).toBe('')
+  // Mostly Latin: the Latin part.
+  expect(slugOf('iPhone 15发布')).toBe('iphone-15')
 })
 
 it('cuts a long slug at a hyphen, within 80 characters', () => {
@@ -467,6 +562,10 @@ it('counts words and reading minutes', () => {
   expect(article.wordCount).toBe(232)
   expect(article.readingMinutes).toBe(2)
   expect(articleOf('One word.\n\nDaily Post\n').readingMinutes).toBe(1)
+  // Japanese is read per character: 700 Han characters at 380 a minute.
+  const japanese = articleOf(`${'漢字'.repeat(350)}。\n\nDaily Post\n`)
+  expect(japanese.readingMinutes).toBe(2)
+  expect(japanese.wordCount).toBeGreaterThan(1)
 })
 
 it('rejects YAML aliases that expand exponentially instead of hanging', () => {
@@ -488,6 +587,9 @@ it.each([
   ['dotted acronyms', 'U.S. '.repeat(20_000) + 'end.'],
   ['a run of full stops', 'a' + '.'.repeat(40_000) + 'b'],
   ['a run of exclamation marks', 'a' + '!'.repeat(40_000) + ' b'],
+  ['full stops inside quotes', '「' + '漢。'.repeat(20_000) + '」'],
+  ['nested brackets', '「'.repeat(20_000) + '」'.repeat(20_000) + '漢。'],
+  ['brackets closed by a far closer', '（「漢。'.repeat(10_000) + '）'],
 ])('derives a title in linear time from a lead of %s', (_, lead) => {
   const started = performance.now()
   const article = articleOf(`${lead}\n\nDaily Post\n`)

@@ -1,6 +1,7 @@
 import { CST, Lexer, LineCounter, Parser, isMap, isScalar, parseDocument } from 'yaml'
 import type { Article, Diagnostic, ParseResult } from './types.ts'
-import { countWords, deriveExcerpt, deriveTitle, readingMinutes, slugify } from './derive.ts'
+import { deriveExcerpt, deriveTitle, slugify } from './derive.ts'
+import { measureText } from './reading-time.ts'
 
 export const FILE_NAME_PATTERN = /^(\d+)_([0-9a-f]{16})\.txt$/
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024
@@ -125,7 +126,7 @@ export function parseArticle(
 
   const title = fields.title ?? deriveTitle(first.text)
   const body = paragraphs.map((p) => p.text)
-  const wordCount = countWords(body)
+  const { words, minutes } = measureText(body)
   const article: Article = {
     id,
     sequence,
@@ -141,8 +142,8 @@ export function parseArticle(
     license: fields.license,
     paragraphs: body,
     excerpt: deriveExcerpt(first.text),
-    wordCount,
-    readingMinutes: readingMinutes(wordCount),
+    wordCount: words,
+    readingMinutes: minutes,
   }
   return { article, diagnostics }
 }
@@ -333,7 +334,7 @@ function isSourceLine(paragraph: Paragraph): boolean {
   return (
     paragraph.lines === 1 &&
     paragraph.text.length <= SOURCE_LINE_MAX &&
-    !/[.!?…]["'”’»)]*$/u.test(paragraph.text)
+    !/[.!?…。！？｡।॥؟۔]["'”’»)」』）]*$/u.test(paragraph.text)
   )
 }
 
