@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react'
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router-dom'
+import { StorageNotice } from '@/components/reader/storage-notice'
 import { OfflineNotice } from '@/components/ui/offline-notice'
 import { site } from '@/config/site'
+import { ReaderControls } from '@/features/reader/components/reader-controls'
 import { SearchBox } from '@/features/search/components/search-box'
 
 export function AppLayout() {
@@ -32,10 +34,12 @@ export function AppLayout() {
             {site.name}
           </Link>
           <SearchBox />
+          <ReaderControls />
         </div>
         {loading ? <div className="progress" aria-hidden="true" /> : null}
       </header>
       <OfflineNotice />
+      <StorageNotice />
       <main id="main" ref={main} tabIndex={-1} className="container" aria-busy={loading}>
         <Outlet />
       </main>

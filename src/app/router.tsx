@@ -61,6 +61,17 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               HydrateFallback: ArticleSkeleton,
               lazy: () => import('./routes/article').then(load, failedChunk),
             },
+            // The reader's own views: what this browser keeps, with no prerendered page.
+            {
+              path: 'saved',
+              HydrateFallback: ListSkeleton,
+              lazy: () => import('./routes/saved').then(load, failedChunk),
+            },
+            {
+              path: 'history',
+              HydrateFallback: ListSkeleton,
+              lazy: () => import('./routes/history').then(load, failedChunk),
+            },
             // Hosts answer /index.html with the home page: it is the home page.
             { path: 'index.html', loader: () => replace('/') },
             { path: '*', Component: NotFound },

@@ -6,6 +6,9 @@ export const paths = {
   // A title in a script without a standard romanisation has no slug: the URL is the id alone.
   article: (id: string, slug: string) =>
     slug === '' ? `/articles/${id}` : `/articles/${id}/${slug}`,
+  /** The reader's own views, kept in this browser: no prerendered page (the host's shell). */
+  saved: () => '/saved',
+  history: () => '/history',
 }
 
 /** The absolute URL of an app path, as someone else would open it. */

@@ -9,7 +9,8 @@ import type { Plugin } from 'vite'
 import { compileHintsPlugin } from './compile-hints.ts'
 import { deferEntryPlugin } from './defer-entry.ts'
 import { startupEntriesPlugin } from './entries.ts'
+import { readerSettingsPlugin } from './reader-settings.ts'
 
 export function startupPlugins(): Plugin[] {
-  return [startupEntriesPlugin(), compileHintsPlugin(), deferEntryPlugin()]
+  return [startupEntriesPlugin(), compileHintsPlugin(), deferEntryPlugin(), readerSettingsPlugin()]
 }

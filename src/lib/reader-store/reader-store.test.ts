@@ -87,7 +87,7 @@ test.each([
   const snapshot = store.getSnapshot()
   expect(snapshot.saved).toEqual([])
   expect(snapshot.notices).toEqual([
-    `Your stored saved stories could not be read (${reason}) and was set aside.`,
+    `Your stored saved stories could not be read (${reason}), so they were set aside and the app started without them.`,
   ])
   expect(items.get(STORE_KEYS.setAside(STORE_KEYS.saved, 42))).toBe(raw)
   expect(items.has(STORE_KEYS.saved)).toBe(false)

@@ -106,7 +106,10 @@ export function createReaderStore(
   let snapshot = load()
 
   function setAside(key: string, raw: string, what: string, reason: string) {
-    notices = [...notices, `Your stored ${what} could not be read (${reason}) and was set aside.`]
+    notices = [
+      ...notices,
+      `Your stored ${what} could not be read (${reason}), so they were set aside and the app started without them.`,
+    ]
     if (!storage) return
     try {
       storage.setItem(STORE_KEYS.setAside(key, now()), raw)
@@ -143,9 +146,9 @@ export function createReaderStore(
   }
 
   function load(): ReaderSnapshot {
-    const settings = readKey(STORE_KEYS.settings, 'settings', isSettings, DEFAULT_SETTINGS)
+    const settings = readKey(STORE_KEYS.settings, 'reading settings', isSettings, DEFAULT_SETTINGS)
     const saved = readKey(STORE_KEYS.saved, 'saved stories', isListOf(isSavedStory), [])
-    const read = readKey(STORE_KEYS.read, 'reading history', isListOf(isReadStory), [])
+    const read = readKey(STORE_KEYS.read, 'read stories', isListOf(isReadStory), [])
     return { settings, saved, read, status, notices }
   }
 

@@ -7,7 +7,10 @@
 /** The schema of what is stored; a stored document of another version is migrated or set aside. */
 export const STORE_VERSION = 1
 
-/** localStorage keys. The early settings script (public/reader-settings.js) reads SETTINGS_KEY. */
+/**
+ * localStorage keys. The early settings script (scripts/site/startup/reader-settings.ts) reads
+ * `settings` before the first paint.
+ */
 export const STORE_KEYS = {
   settings: 'newsreader:settings',
   saved: 'newsreader:saved',

@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query'
 import { dataPaths } from '@/lib/corpus/compiled'
 import { dataUrl } from '@/lib/data-url'
-import { fetchJson } from '@/lib/fetch-json'
+import { fetchJson, isNotFound } from '@/lib/fetch-json'
+import { readerStore } from '@/lib/reader-store/browser-store'
 import { isArticleData, isListPage, isManifest } from './validate'
 
 export type PageParams = { page: number; source: string | null }
@@ -29,6 +30,16 @@ export const articleQueries = {
   detail: (id: string) =>
     queryOptions({
       queryKey: [...articleQueries.details(), id] as const,
-      queryFn: ({ signal }) => fetchJson(dataUrl(dataPaths.article(id)), isArticleData, signal),
+      queryFn: async ({ signal }) => {
+        try {
+          return await fetchJson(dataUrl(dataPaths.article(id)), isArticleData, signal)
+        } catch (error) {
+          // Offline, or the server failing: a story the reader saved opens from its saved copy.
+          if (signal.aborted || isNotFound(error)) throw error
+          const saved = readerStore().savedArticle(id)
+          if (isArticleData(saved) && saved.id === id) return saved
+          throw error
+        }
+      },
     }),
 }

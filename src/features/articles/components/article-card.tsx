@@ -1,6 +1,13 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useId } from 'react'
 import { Link } from 'react-router-dom'
+import { ReadBadge, ReadToggle, SaveButton } from '@/components/reader/story-actions'
+import { storyLinkProps, storyProps } from '@/lib/story-scope'
+import { useIsRead } from '@/components/reader/use-reader'
 import { paths } from '@/config/paths'
 import type { ListItem } from '@/lib/corpus/compiled'
+import { toStoryRef } from '@/lib/reader-store/schema'
+import { articleQueries } from '../api/article-queries'
 import { ArticleMeta } from './article-meta'
 
 export type ArticleCardProps = {
@@ -10,10 +17,15 @@ export type ArticleCardProps = {
 }
 
 export function ArticleCard({ item, from }: ArticleCardProps) {
+  const queryClient = useQueryClient()
+  const read = useIsRead(item.id)
+  const story = toStoryRef(item)
+  const titleId = useId()
   return (
-    <article className="card">
-      <h2 className="card-title">
-        <Link to={paths.article(item.id, item.slug)} state={{ from }}>
+    // A read story is dimmed and says "Read" (ReadBadge); its buttons save it and mark it.
+    <article className={read ? 'card story-read' : 'card'} {...storyProps('item')}>
+      <h2 className="card-title" id={titleId}>
+        <Link to={paths.article(item.id, item.slug)} state={{ from }} {...storyLinkProps}>
           {item.title}
         </Link>
       </h2>
@@ -24,6 +36,15 @@ export function ArticleCard({ item, from }: ArticleCardProps) {
         readingMinutes={item.readingMinutes}
       />
       <p className="card-excerpt">{item.excerpt}</p>
+      <div className="story-actions">
+        <ReadBadge id={item.id} />
+        <SaveButton
+          story={story}
+          article={() => queryClient.ensureQueryData(articleQueries.detail(item.id))}
+          describedBy={titleId}
+        />
+        <ReadToggle story={story} describedBy={titleId} />
+      </div>
     </article>
   )
 }

@@ -1,8 +1,13 @@
 import { useEffect, useRef } from 'react'
 import { Link, useNavigate } from 'react-router-dom'
+import { ReadToggle, SaveButton } from '@/components/reader/story-actions'
+import { storyProps } from '@/lib/story-scope'
 import { HighlightedText, type Range } from '@/components/ui/highlighted-text'
 import { paths } from '@/config/paths'
+import { canonicalUrl } from '@/config/site-url'
 import type { ArticleData } from '@/lib/corpus/compiled'
+import { readerStore } from '@/lib/reader-store/browser-store'
+import { toStoryRef } from '@/lib/reader-store/schema'
 import { ArticleMeta } from './article-meta'
 import { ShareButtons } from './share-buttons'
 
@@ -29,10 +34,16 @@ export function ArticleView({
   useEffect(() => {
     if (marked) body.current?.querySelector('mark')?.scrollIntoView({ block: 'center' })
   }, [marked, article.id])
+  // Opened is read: the lists dim it, the history lists it (after hydration, never on the server).
+  useEffect(() => readerStore().markRead(toStoryRef(article)), [article])
   const text = (value: string) =>
     highlight ? <HighlightedText text={value} ranges={highlight(value)} /> : value
   return (
-    <article className="article" lang={article.language ?? undefined}>
+    <article
+      className="article"
+      lang={article.language ?? undefined}
+      {...storyProps('article', article.url)}
+    >
       <p className="back">
         <Link
           to={backTo}
@@ -56,6 +67,10 @@ export function ArticleView({
           readingMinutes={article.readingMinutes}
           author={article.author}
         />
+        <div className="story-actions">
+          <SaveButton key={article.id} story={toStoryRef(article)} article={() => article} />
+          <ReadToggle story={toStoryRef(article)} />
+        </div>
         <ShareButtons key={article.id} id={article.id} slug={article.slug} title={article.title} />
       </header>
       <div className="article-body" ref={body}>
@@ -67,7 +82,7 @@ export function ArticleView({
         {article.tags.length > 0 ? <p className="muted">Tags: {article.tags.join(', ')}</p> : null}
         {article.url !== null ? (
           <p>
-            <a href={article.url} rel="noopener noreferrer">
+            <a className="original-link" href={article.url} rel="noopener noreferrer">
               Original article
             </a>
             {article.license !== null ? <span className="muted"> · {article.license}</span> : null}
@@ -76,6 +91,7 @@ export function ArticleView({
         {article.url === null && article.license !== null ? (
           <p className="muted">License: {article.license}</p>
         ) : null}
+        <p className="print-only">{canonicalUrl(paths.article(article.id, article.slug))}</p>
       </footer>
       <nav className="article-nav" aria-label="More articles">
         {article.prev !== null ? (

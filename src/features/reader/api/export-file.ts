@@ -8,9 +8,18 @@
  *
  * An import is checked whole before anything is merged: a file that is not ours, from a newer
  * version or damaged is refused with the reason, and what is stored stays as it was.
+ *
+ * Framework-free, yet here and not in src/lib/: every module of src/lib/ goes into the chunk that
+ * every page loads at start (scripts/site/startup/entries.ts), and only the Saved view needs this.
  */
-import type { MergeInput, ReaderSnapshot } from './reader-store'
-import { isListOf, isReadStory, isRecord, isSavedStory, isSettings } from './schema'
+import type { MergeInput, ReaderSnapshot } from '@/lib/reader-store/reader-store'
+import {
+  isListOf,
+  isReadStory,
+  isRecord,
+  isSavedStory,
+  isSettings,
+} from '@/lib/reader-store/schema'
 
 export const EXPORT_FORMAT = 'newsreader-export'
 export const EXPORT_VERSION = 1

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import { buildExport, EXPORT_FORMAT, parseExport } from './export-file'
-import { createReaderStore } from './reader-store'
-import { DEFAULT_SETTINGS, type StoryRef } from './schema'
+import { createReaderStore } from '@/lib/reader-store/reader-store'
+import { DEFAULT_SETTINGS, type StoryRef } from '@/lib/reader-store/schema'
 
 function memoryStorage() {
   const items = new Map<string, string>()
