@@ -198,7 +198,13 @@ test('markup in an article title is text in the raw HTML, in the head and the bo
       .map((p) => $(p).text()),
   ).toContain(withHtml.lead)
   expect($('b').length, 'no <b> element made from the text').toBe(0)
-  const scripts = $('script:not([type="module"])')
+  // The one classic script is the early reading-settings file; none is inline.
+  expect(
+    $('script:not([type])')
+      .toArray()
+      .map((script) => $(script).attr('src')),
+  ).toEqual([expect.stringMatching(/\/assets\/reader-settings-[\w-]+\.js$/)])
+  const scripts = $('script:not([type="module"]):not([src])')
     .toArray()
     .map((script) => $(script).attr('type'))
   expect(scripts, 'no script made from the text').toEqual([

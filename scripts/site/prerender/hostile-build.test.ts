@@ -185,8 +185,14 @@ test.each(stories)('$id: the only scripts are the app, the JSON-LD and the state
   const { $, html } = articlePage(story)
   const scripts = $('script')
     .toArray()
-    .map((s) => $(s).attr('type'))
-  expect(scripts.sort()).toEqual(['application/json', 'application/ld+json', 'module'])
+    .map((s) => $(s).attr('type') ?? `classic ${$(s).attr('src')}`)
+  // The early reading-settings script is the one classic script, a file like the app's.
+  expect(scripts.sort()).toEqual([
+    'application/json',
+    'application/ld+json',
+    expect.stringMatching(/^classic \/assets\/reader-settings-[\w-]+\.js$/),
+    'module',
+  ])
   expect($('script[type="module"]').attr('src')).toMatch(/^\/assets\/[\w-]+\.js$/)
   // No element was made from the text: the markup in it stays text.
   expect($('main b, main i, head b, head i').length).toBe(0)
