@@ -10,7 +10,6 @@
  *   and `status` says that saving is unavailable or that storage is full.
  * - Two open tabs stay in step: another tab's write fires a `storage` event, which reloads.
  */
-import { unwrap, wrap } from './migrate'
 import {
   DEFAULT_SETTINGS,
   isListOf,
@@ -26,8 +25,9 @@ import {
   type SavedStory,
   type StoryRef,
 } from './schema'
+import { StoredKeys, type StoreStatus } from './stored-keys'
 
-export type StoreStatus = 'ok' | 'unavailable' | 'full'
+export type { StoreStatus }
 
 export type ReaderSnapshot = {
   settings: ReaderSettings
@@ -86,13 +86,6 @@ export function browserStorage(): Storage | null {
   }
 }
 
-function isQuotaError(error: unknown): boolean {
-  return (
-    error instanceof DOMException &&
-    (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED')
-  )
-}
-
 export function createReaderStore(
   storage: Storage | null,
   {
@@ -101,83 +94,34 @@ export function createReaderStore(
   }: { now?: Clock; target?: StoreTarget } = {},
 ): ReaderStore {
   const listeners = new Set<() => void>()
-  let notices: string[] = []
-  let status: StoreStatus = storage === null ? 'unavailable' : 'ok'
+  const keys = new StoredKeys(storage, now)
   let snapshot = load()
 
-  function setAside(key: string, raw: string, what: string, reason: string) {
-    notices = [
-      ...notices,
-      `Your stored ${what} could not be read (${reason}), so they were set aside and the app started without them.`,
-    ]
-    if (!storage) return
-    try {
-      storage.setItem(STORE_KEYS.setAside(key, now()), raw)
-    } catch {
-      // No room to keep the copy: the notice still says what happened.
-    }
-    try {
-      storage.removeItem(key)
-    } catch {
-      // Blocked after all: nothing more to do.
-    }
-  }
-
-  function readKey<T>(key: string, what: string, guard: (v: unknown) => v is T, fallback: T): T {
-    if (!storage) return fallback
-    let raw: string | null
-    try {
-      raw = storage.getItem(key)
-    } catch {
-      status = 'unavailable'
-      return fallback
-    }
-    if (raw === null) return fallback
-    const doc = unwrap(raw)
-    if (!doc.ok) {
-      setAside(key, raw, what, doc.reason)
-      return fallback
-    }
-    if (!guard(doc.data)) {
-      setAside(key, raw, what, 'it is not of the expected shape')
-      return fallback
-    }
-    return doc.data
-  }
-
   function load(): ReaderSnapshot {
-    const settings = readKey(STORE_KEYS.settings, 'reading settings', isSettings, DEFAULT_SETTINGS)
-    const saved = readKey(STORE_KEYS.saved, 'saved stories', isListOf(isSavedStory), [])
-    const read = readKey(STORE_KEYS.read, 'read stories', isListOf(isReadStory), [])
-    return { settings, saved, read, status, notices }
+    const settings = keys.read(
+      STORE_KEYS.settings,
+      'reading settings',
+      isSettings,
+      DEFAULT_SETTINGS,
+    )
+    const saved = keys.read(STORE_KEYS.saved, 'saved stories', isListOf(isSavedStory), [])
+    const read = keys.read(STORE_KEYS.read, 'read stories', isListOf(isReadStory), [])
+    return { settings, saved, read, status: keys.status, notices: keys.notices }
   }
 
   function publish(next: Partial<ReaderSnapshot>) {
-    snapshot = { ...snapshot, ...next, status, notices }
+    snapshot = { ...snapshot, ...next, status: keys.status, notices: keys.notices }
     for (const listener of listeners) listener()
   }
 
-  /** Writes one key; on failure records why in `status` and returns false. */
+  /** Writes one key; a failure is published at once (the status says why) and returns false. */
   function write(key: string, data: unknown): boolean {
-    if (!storage) return false
-    try {
-      storage.setItem(key, wrap(data))
-      if (status !== 'ok') status = 'ok'
-      return true
-    } catch (error) {
-      status = isQuotaError(error) ? 'full' : 'unavailable'
-      publish({})
-      return false
-    }
+    const written = keys.write(key, data)
+    if (!written) publish({})
+    return written
   }
 
-  function remove(key: string) {
-    try {
-      storage?.removeItem(key)
-    } catch {
-      // Blocked: the key cannot be there either.
-    }
-  }
+  const remove = (key: string) => keys.remove(key)
 
   const onStorage = (event: StorageEvent) => {
     if (event.key !== null && !event.key.startsWith(STORE_PREFIX)) return
@@ -219,15 +163,8 @@ export function createReaderStore(
       publish({ saved })
     },
     savedArticle(id) {
-      if (!storage || !snapshot.saved.some((s) => s.id === id)) return null
-      try {
-        const raw = storage.getItem(STORE_KEYS.article(id))
-        if (raw === null) return null
-        const doc = unwrap(raw)
-        return doc.ok ? doc.data : null
-      } catch {
-        return null
-      }
+      if (!snapshot.saved.some((s) => s.id === id)) return null
+      return keys.readRaw(STORE_KEYS.article(id))
     },
     markRead(story) {
       const read = [
@@ -272,7 +209,7 @@ export function createReaderStore(
       return true
     },
     dismissNotices() {
-      notices = []
+      keys.notices = []
       publish({})
     },
   }
