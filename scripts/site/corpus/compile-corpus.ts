@@ -8,6 +8,7 @@ export type Compiled = { read: CorpusRead; summary: EmitSummary; seconds: number
 /**
  * Reads, validates and writes a corpus into `<outDir>/<version>/`. The caller decides what errors
  * mean (the build stops on them unless allowed; the files that were valid are written either way).
+ * CORPUS_RELATED=0 leaves out the related stories, for `bench:corpus` to measure what they cost.
  */
 export function compileCorpus(
   config: CorpusConfig,
@@ -21,6 +22,7 @@ export function compileCorpus(
     onProgress: progress.onProgress,
   })
   progress.finish()
-  const summary = emitToFolder(read.articles, outDir, undefined, extras)
+  const related = process.env.CORPUS_RELATED !== '0'
+  const summary = emitToFolder(read.articles, outDir, undefined, extras, { related })
   return { read, summary, seconds: (performance.now() - started) / 1000 }
 }

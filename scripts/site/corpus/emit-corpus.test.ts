@@ -176,3 +176,26 @@ it('changes the version when an article text changes, and only then', () => {
   expect(edited.summary.version).not.toBe(first.summary.version)
   expect(emit(corpus(lead), 2).summary.version).not.toBe(first.summary.version)
 })
+
+it('writes the related stories each article links to, and no list when nothing is related', () => {
+  const fillers = Array.from({ length: 12 }, (_, i) => article(i + 1))
+  const lava = article(20, { lead: 'Lava from the Vulcania volcano reached the island airport.' })
+  const ash = article(21, {
+    lead: 'Ash and lava from the Vulcania volcano closed the island airport.',
+    source: 'Daily Post',
+    date: '2024-01-02',
+  })
+  const { articleData } = emit([...fillers, lava, ash])
+
+  expect(articleData(lava.id).related).toEqual([
+    { id: ash.id, title: ash.title, source: 'Daily Post', date: '2024-01-02' },
+  ])
+  expect(articleData(ash.id).related).toEqual([
+    { id: lava.id, title: lava.title, source: null, date: null },
+  ])
+  for (const filler of fillers) expect(articleData(filler.id)).not.toHaveProperty('related')
+
+  const files = new Map<string, string>()
+  emitCorpus([...fillers, lava, ash], memoryEmitter(files), undefined, [], { related: false })
+  expect(JSON.parse(files.get(dataPaths.article(lava.id)) ?? '{}')).not.toHaveProperty('related')
+})

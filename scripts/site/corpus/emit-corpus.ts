@@ -11,12 +11,14 @@ import {
   type ListPage,
   type Manifest,
   type NavLink,
+  type RelatedLink,
   type SourceSummary,
 } from '../../../src/lib/corpus/compiled.ts'
 import type { Article } from '../../../src/lib/corpus/types.ts'
+import { relatedStories } from './related.ts'
 
 /** Bumped whenever the shape of the emitted files changes, so the data version changes with it. */
-const FORMAT = 'corpus-v1'
+const FORMAT = 'corpus-v2'
 
 /** Where compiled files go: a folder on disk (build) or a map in memory (dev server). */
 export type Emitter = {
@@ -31,6 +33,11 @@ export type ExtraEmitter = (
   articles: readonly Article[],
   write: (path: string, content: string | Uint8Array) => void,
 ) => void
+
+export type EmitOptions = {
+  /** Choose each article's related stories (on unless a benchmark measures the compile without). */
+  related?: boolean
+}
 
 export type EmitSummary = {
   /** Content hash of everything emitted: the name of the versioned data folder. */
@@ -84,6 +91,7 @@ export function emitCorpus(
   emitter: Emitter,
   pageSize = PAGE_SIZE,
   extras: readonly ExtraEmitter[] = [],
+  { related = true }: EmitOptions = {},
 ): EmitSummary {
   articles.sort(compareArticles)
   const slugs = sourceSlugs(articles)
@@ -110,6 +118,15 @@ export function emitCorpus(
   }))
   const nav = (item: ListItem | undefined): NavLink | null =>
     item ? { id: item.id, slug: item.slug, title: item.title } : null
+  const relatedOf = related ? relatedStories(articles) : []
+  /** The article's related stories as its page links them; nothing when there are none. */
+  const relatedLinks = (i: number): { related?: RelatedLink[] } => {
+    const links = (relatedOf[i] ?? []).flatMap((j) => {
+      const item = items[j]
+      return item ? [{ id: item.id, title: item.title, source: item.source, date: item.date }] : []
+    })
+    return links.length > 0 ? { related: links } : {}
+  }
 
   articles.forEach((a, i) => {
     const item = items[i]
@@ -125,6 +142,7 @@ export function emitCorpus(
       listPage: Math.floor(i / pageSize) + 1,
       prev: nav(items[i - 1]),
       next: nav(items[i + 1]),
+      ...relatedLinks(i),
       paragraphs: a.paragraphs,
     }
     write(dataPaths.article(a.id), data)
@@ -208,10 +226,11 @@ export function emitToFolder(
   outDir: string,
   pageSize = PAGE_SIZE,
   extras: readonly ExtraEmitter[] = [],
+  options: EmitOptions = {},
 ): EmitSummary {
   const staging = join(outDir, `.staging-${process.pid}`)
   rmSync(staging, { recursive: true, force: true })
-  const summary = emitCorpus(articles, folderEmitter(staging), pageSize, extras)
+  const summary = emitCorpus(articles, folderEmitter(staging), pageSize, extras, options)
   const target = join(outDir, summary.version)
   rmSync(target, { recursive: true, force: true })
   renameSync(staging, target)

@@ -18,6 +18,12 @@ export type ListItem = {
 
 export type NavLink = { id: string; slug: string; title: string }
 
+/**
+ * A related story, as the article page links to it. No slug: it is `slugify(title)`, and leaving
+ * it out keeps the list within its byte budget (it would be written twice on every page).
+ */
+export type RelatedLink = { id: string; title: string; source: string | null; date: string | null }
+
 export type ArticleData = ListItem & {
   wordCount: number
   author: string | null
@@ -30,6 +36,11 @@ export type ArticleData = ListItem & {
   /** The neighbours in the home list's order: previous is newer, next is older. */
   prev: NavLink | null
   next: NavLink | null
+  /**
+   * Up to 5 stories on the same subject, chosen from the text at build time, best first; absent
+   * when nothing is related.
+   */
+  related?: RelatedLink[]
   paragraphs: string[]
 }
 

@@ -4,6 +4,7 @@ import type {
   ListPage,
   Manifest,
   NavLink,
+  RelatedLink,
   SourceSummary,
 } from '@/lib/corpus/compiled'
 
@@ -20,6 +21,12 @@ const isArrayOf = <T>(v: unknown, guard: (x: unknown) => x is T): v is T[] =>
 
 function isNavLink(v: unknown): v is NavLink {
   return isObj(v) && isStr(v.id) && isStr(v.slug) && isStr(v.title)
+}
+
+function isRelatedLink(v: unknown): v is RelatedLink {
+  return (
+    isObj(v) && isStr(v.id) && isStr(v.title) && isNullableStr(v.source) && isNullableStr(v.date)
+  )
 }
 
 export function isListItem(v: unknown): v is ListItem {
@@ -49,6 +56,7 @@ export function isArticleData(v: unknown): v is ArticleData {
     isCount(a.listPage) &&
     (a.prev === null || isNavLink(a.prev)) &&
     (a.next === null || isNavLink(a.next)) &&
+    (a.related === undefined || isArrayOf(a.related, isRelatedLink)) &&
     isArrayOf(a.paragraphs, isStr)
   )
 }

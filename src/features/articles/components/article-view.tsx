@@ -9,6 +9,7 @@ import type { ArticleData } from '@/lib/corpus/compiled'
 import { readerStore } from '@/lib/reader-store/browser-store'
 import { toStoryRef } from '@/lib/reader-store/schema'
 import { ArticleMeta } from './article-meta'
+import { RelatedStories } from './related-stories'
 import { ShareButtons } from './share-buttons'
 
 export type ArticleViewProps = {
@@ -93,6 +94,7 @@ export function ArticleView({
         ) : null}
         <p className="print-only">{canonicalUrl(paths.article(article.id, article.slug))}</p>
       </footer>
+      <RelatedStories stories={article.related} />
       <nav className="article-nav" aria-label="More articles">
         {article.prev !== null ? (
           <Link
