@@ -97,3 +97,26 @@ test.each([
   expect(parseExport(text, isArticle)).toEqual({ ok: false, message })
   expect(store.getSnapshot()).toBe(before)
 })
+
+test('a saved story whose stored text cannot be read stays out of the export, which imports back', () => {
+  const storage = new Map<string, string>()
+  const store = createReaderStore({
+    get length() {
+      return storage.size
+    },
+    clear: () => storage.clear(),
+    getItem: (key) => storage.get(key) ?? null,
+    key: (i) => [...storage.keys()][i] ?? null,
+    removeItem: (key) => void storage.delete(key),
+    setItem: (key, value) => void storage.set(key, value),
+  })
+  const good = { id: '00000000000000a1', slug: 'a', title: 'A', source: null, date: null }
+  const lost = { id: '00000000000000a2', slug: 'b', title: 'B', source: null, date: null }
+  store.save(good, { paragraphs: ['A.'] })
+  store.save(lost, { paragraphs: ['B.'] })
+  storage.set(`newsreader:article:${lost.id}`, '{"v":1,')
+  const text = buildExport(store.getSnapshot(), (id) => store.savedArticle(id), new Date(0))
+  const parsed = parseExport(text, (v) => typeof v === 'object' && v !== null && 'paragraphs' in v)
+  expect(parsed).toMatchObject({ ok: true })
+  expect(JSON.parse(text).saved.map((s: { id: string }) => s.id)).toEqual([good.id])
+})

@@ -29,6 +29,8 @@ export function buildExport(
   articleOf: (id: string) => unknown,
   now: Date = new Date(),
 ): string {
+  // A saved story goes out with its text, or not at all: a story whose stored text cannot be read
+  // would make the import refuse the whole file (it checks every story's text).
   const articles: Record<string, unknown> = {}
   for (const story of snapshot.saved) {
     const article = articleOf(story.id)
@@ -39,7 +41,7 @@ export function buildExport(
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
     settings: snapshot.settings,
-    saved: snapshot.saved,
+    saved: snapshot.saved.filter((story) => story.id in articles),
     read: snapshot.read,
     articles,
   }

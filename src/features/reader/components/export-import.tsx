@@ -21,7 +21,12 @@ export function ExportImport({ isArticle }: ExportImportProps) {
   function exportFile() {
     const store = readerStore()
     const now = new Date()
-    const text = buildExport(store.getSnapshot(), (id) => store.savedArticle(id), now)
+    // Only text the import will take back: a story whose stored text no longer checks stays out.
+    const readable = (id: string) => {
+      const article = store.savedArticle(id)
+      return isArticle(article) ? article : null
+    }
+    const text = buildExport(store.getSnapshot(), readable, now)
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
     const link = document.createElement('a')
     link.href = url

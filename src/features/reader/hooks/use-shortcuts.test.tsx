@@ -37,6 +37,9 @@ function ListPage({ onHelp }: { onHelp: () => void }) {
         Comment <textarea />
       </label>
       <div role="textbox" aria-label="Editor" aria-multiline="true" contentEditable />
+      <label>
+        Dark theme <input type="radio" name="theme" />
+      </label>
     </main>
   )
 }
@@ -141,6 +144,13 @@ test.each(['Note', 'Comment', 'Editor'])(
     expect(pathname()).toBe('/sources/daily-test')
   },
 )
+
+test('a key pressed on a radio button, which takes no text, is a shortcut', async () => {
+  const { onHelp, user } = renderPage()
+  await user.click(screen.getByRole('radio', { name: 'Dark theme' }))
+  await user.keyboard('?')
+  expect(onHelp).toHaveBeenCalledTimes(1)
+})
 
 test.each(['Control', 'Meta', 'Alt'])(
   'keys pressed with %s held are not shortcuts',

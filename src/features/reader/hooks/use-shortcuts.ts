@@ -9,12 +9,24 @@ const STORY_KEYS = new Set(['j', 'k', 'o', 's', 'm', 'v'])
 /** How long after `g` its second key counts. */
 const SEQUENCE_MS = 1500
 
+/** Inputs that take no typed text: a key pressed on one (a settings radio) is a shortcut. */
+const NOT_TEXT = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'range',
+  'color',
+  'file',
+])
+
 /** Keys typed into a field are text, never shortcuts. */
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   return (
     target.isContentEditable ||
-    target instanceof HTMLInputElement ||
+    (target instanceof HTMLInputElement && !NOT_TEXT.has(target.type)) ||
     target instanceof HTMLTextAreaElement ||
     target instanceof HTMLSelectElement
   )
