@@ -35,7 +35,7 @@ export async function renderArticlePages(job: ArticlePagesJob): Promise<number> 
       mkdirSync(join(job.outDir, 'articles'), { recursive: true })
       writeFileSync(
         join(job.outDir, 'articles', `${article.id}.html`),
-        assemble(job.template, rendered),
+        assemble(job.template, rendered, `${job.base}${path}`),
       )
       pages += 1
       continue
@@ -43,7 +43,7 @@ export async function renderArticlePages(job: ArticlePagesJob): Promise<number> 
     mkdirSync(join(job.outDir, 'articles', article.id), { recursive: true })
     writeFileSync(
       join(job.outDir, 'articles', article.id, `${article.slug}.html`),
-      assemble(job.template, rendered),
+      assemble(job.template, rendered, `${job.base}${path}`),
     )
     // The short URL carries the same NewsArticle: a preview bot or crawler may not follow the refresh.
     const jsonLd = jsonLdScripts(rendered.body)

@@ -16,12 +16,16 @@ export async function loadRenderPage(ssrEntry: string): Promise<RenderPage> {
 }
 
 /**
- * The template with the page's head and markup in place, and `headEnd` (tags the page loads after
- * the app's own script and stylesheet) last in its head. Replacements are functions: article
- * text may hold `$&` and the like, which a replacement string would interpret.
+ * The template with the page's head and markup in place, `url` (the path the page was rendered
+ * for, as the address bar shows it: the base path, the route's path and query) in `data-path` on
+ * <html>, and `headEnd` (tags the page loads after the app's own script and stylesheet) last in
+ * its head. The page's head script compares `data-path` with the address it was opened at, and
+ * hides the markup under any other (src/app/start/page-check.ts). Replacements are functions:
+ * article text may hold `$&` and the like, which a replacement string would interpret.
  */
-export function assemble(template: string, rendered: Rendered, headEnd = ''): string {
+export function assemble(template: string, rendered: Rendered, url: string, headEnd = ''): string {
   return template
+    .replace(/<html(?=[\s>])/, (tag) => `${tag} data-path="${escapeHtml(url)}"`)
     .replace(/<title>[\s\S]*?<\/title>/, () => rendered.head)
     .replace(/\s*<\/head>/, (end) => (headEnd === '' ? end : `\n    ${headEnd}${end}`))
     .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, () => '')

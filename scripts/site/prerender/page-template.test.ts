@@ -17,6 +17,7 @@ test('the built index.html, with every part the pages fill, passes', () => {
 })
 
 test.each([
+  ['<html lang="en">', "<html> tag, on which the page's URL goes (data-path)"],
   ['<title>Newsreader</title>', "<title>, where the page's head tags go"],
   ['</head>', '</head>, before which the feed links and preloads go'],
   ['<div id="root"></div>', 'empty <div id="root"></div>'],

@@ -6,6 +6,7 @@
 
 /** What `assemble` fills in the template, each of which it must find there. */
 const TEMPLATE_PARTS: readonly [RegExp, string][] = [
+  [/<html(?=[\s>])/, "<html> tag, on which the page's URL goes (data-path)"],
   [/<title>[\s\S]*?<\/title>/, "<title>, where the page's head tags go"],
   [/<\/head>/, '</head>, before which the feed links and preloads go'],
   [/<div id="root"><\/div>/, 'empty <div id="root"></div>, for the page\'s markup'],

@@ -73,7 +73,7 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSum
   // The home page (the first list page is index.html), the search page, each source's first page.
   const home = read(dataPaths.listPage(1), isListPage)
   const homeSeed = { manifest, page: { params: { page: 1, source: null }, data: home } }
-  write('index.html', assemble(template, await renderPage('/', homeSeed)))
+  write('index.html', assemble(template, await renderPage('/', homeSeed), `${base}/`))
   // The search page preloads what its results need (a link to /search?q= is answered with it),
   // and its early script starts a linked query's search while the app downloads.
   const searchHead = searchPageHead(readViteManifest(outDir), {
@@ -81,13 +81,17 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSum
     template,
     rootUrl: `${base}/data/${basename(dataDir)}/${searchPaths.root()}`,
   })
-  write('search.html', assemble(template, await renderPage('/search', homeSeed), searchHead))
+  write(
+    'search.html',
+    assemble(template, await renderPage('/search', homeSeed), `${base}/search`, searchHead),
+  )
   for (const source of manifest.sources) {
     const list = read(dataPaths.sourcePage(source.slug, 1), isListPage)
-    const rendered = await renderPage(paths.source(source.slug), {
+    const path = paths.source(source.slug)
+    const rendered = await renderPage(path, {
       page: { params: { page: 1, source: source.slug }, data: list },
     })
-    write(`sources/${source.slug}.html`, assemble(template, rendered))
+    write(`sources/${source.slug}.html`, assemble(template, rendered, `${base}${path}`))
   }
 
   // Every article, in list order, at its canonical URL, and its short URL leading there.

@@ -20,12 +20,15 @@ import type { Plugin, ResolvedConfig } from 'vite'
 import { orderCheck, READERS_OF_BUILT_FILES } from './plugin-order.ts'
 
 export const READER_SETTINGS = 'newsreader:reader-settings'
-/** The module whose `applyStoredSettings` the script runs, relative to the project's root. */
-export const EARLY_SETTINGS_MODULE = 'src/lib/reader-store/early-settings.ts'
+/**
+ * The module the script runs, relative to the project's root: it applies the stored reading
+ * settings and marks a page prerendered for another URL (src/app/start/early-head.ts).
+ */
+export const EARLY_SETTINGS_MODULE = 'src/app/start/early-head.ts'
 
 const ENTRY = '\0reader-settings-entry'
 
-/** The script's source: `applyStoredSettings(<html>, localStorage)`, self-contained and minified. */
+/** The script's source: the module run for its effects, self-contained and minified. */
 export async function buildReaderSettingsScript(modulePath: string): Promise<string> {
   const bundle = await rolldown({
     input: ENTRY,
@@ -34,11 +37,7 @@ export async function buildReaderSettingsScript(modulePath: string): Promise<str
       {
         name: 'reader-settings-entry',
         resolveId: (id) => (id === ENTRY ? ENTRY : null),
-        load: (id) =>
-          id === ENTRY
-            ? `import { applyStoredSettings } from ${JSON.stringify(modulePath)}\n` +
-              'applyStoredSettings(document.documentElement, () => localStorage)\n'
-            : null,
+        load: (id) => (id === ENTRY ? `import ${JSON.stringify(modulePath)}\n` : null),
       },
     ],
   })

@@ -44,6 +44,16 @@ export function readPrerenderedState(doc: Document, path: string): PrerenderedSt
   }
 }
 
+/**
+ * The app's path of a location's pathname: the site's sub-path (BASE_PATH, the router's basename)
+ * taken off, as the prerender names its pages. `/news/` under `/news` is `/`.
+ */
+export function appPath(pathname: string, basename: string): string {
+  if (basename === '/' || basename === '') return pathname
+  if (pathname === basename) return '/'
+  return pathname.startsWith(`${basename}/`) ? pathname.slice(basename.length) : pathname
+}
+
 /** JSON that can stand inside a <script> element: no `</script>`, no `<!--`. */
 export function serializeState(state: PrerenderedState): string {
   return JSON.stringify(state)

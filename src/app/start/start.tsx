@@ -1,5 +1,5 @@
 import { hydrate } from '@tanstack/react-query'
-import { StrictMode, startTransition } from 'react'
+import { StrictMode, startTransition, useLayoutEffect } from 'react'
 import type * as ReactDomClient from 'react-dom/client'
 import { matchRoutes } from 'react-router-dom'
 import { earlyDrawn, takePage } from '@/lib/page-handover'
@@ -8,7 +8,8 @@ import { yieldToMain } from '@/lib/yield-to-main'
 import { App } from '../app'
 import { createQueryClient } from '../query-client'
 import { basename, createRouter, createRoutes } from '../router'
-import { PRERENDERED_STATE_ID, readPrerenderedState } from './prerendered'
+import { clearMismatch } from './page-check'
+import { appPath, PRERENDERED_STATE_ID, readPrerenderedState } from './prerendered'
 
 /**
  * The app's start, which `src/main.tsx` runs once the page's boot script has loaded it (after the
@@ -32,7 +33,8 @@ async function startApp() {
   const container = document.getElementById('root')
   if (!container) throw new Error('index.html has no #root element')
   const queryClient = createQueryClient()
-  const state = readPrerenderedState(document, window.location.pathname + window.location.search)
+  const path = appPath(window.location.pathname, basename) + window.location.search
+  const state = readPrerenderedState(document, path)
   if (!state) {
     // A prerendered page answering another URL (the host serves the prerendered `/` for
     // `/?page=2`): its markup and head tags are not this page's, and the app renders anew.
@@ -63,6 +65,8 @@ async function startApp() {
   const router = createRouter(routes, state.router)
   const { hydrateRoot } = await reactDom
   takePage(document)
+  // The page is this URL's own: should the head script have hidden it, it is shown as it is.
+  clearMismatch(document)
   // As a transition, hydration yields to the browser every few milliseconds instead of holding
   // the main thread for the whole page: a tap during it is handled sooner.
   startTransition(() => {
@@ -97,18 +101,29 @@ async function renderAnew(
   const router = createRouter(createRoutes(queryClient))
   // Results the search page's early script drew are the page's own: they stay on screen until
   // the router has the route's code and data, since a render before would show the route's
-  // skeleton in their place for a moment. (Another URL's prerendered page, or the empty shell,
-  // gives way to the skeleton at once.)
+  // skeleton in their place for a moment. (Another URL's prerendered page, hidden behind a
+  // skeleton since its first paint, or the empty shell, gives way to the route's skeleton at once.)
   if (earlyDrawn(container)) await routerReady(router)
   await yieldToMain()
   // A transition too: the prerendered page stays on screen, and the first render yields to input.
   startTransition(() => {
     createRoot(container).render(
       <StrictMode>
+        <MismatchCleared />
         <App queryClient={queryClient} router={router} />
       </StrictMode>,
     )
   })
+}
+
+/**
+ * A page prerendered for another URL has its content hidden and a skeleton drawn in its place
+ * (page-check.ts) until the app's first render replaces that content: cleared in the commit that
+ * does, before it paints, so neither the other page nor a blank frame shows in between.
+ */
+function MismatchCleared() {
+  useLayoutEffect(() => clearMismatch(document), [])
+  return null
 }
 
 /** Resolves once the router's first navigation has its route modules and loader data. */
