@@ -20,6 +20,7 @@ import { NOT_FOUND_RESPONSE, expect, type Page } from './fixtures'
 import { articlePath, corpus, fundingSearch, newest, nightOwlWire, sample } from './corpus'
 import { installed, startCaddy, startNginx, startVitePreview, subPathBuild } from './hosts/servers'
 import { startStaticHost, type RunningHost } from './hosts/static-host'
+import { expectFirstMain, expectMainNeverShowed, watchMain } from './first-paint'
 
 const DIST = process.env.E2E_DIST ?? 'e2e/.dist'
 const SUB_PATH = '/news/'
@@ -252,34 +253,28 @@ for (const host of HOSTS) {
     test('a search deep link shows no other page’s stories from its first paint', async ({
       page,
     }) => {
-      // Today every host paints the latest stories first under /search?q=: the search page's own
-      // prerendered HTML (its empty-query view) on hosts that serve search.html, the home page on
-      // hosts that answer /search with index.html (spa-rewrite, vite preview).
-      test.fixme(
-        true,
-        `issue #22, "never show another page's content": ${host.answersPagesWithHome ? 'the host answers /search with the home page' : 'search.html paints the latest stories first'}`,
-      )
-      // The first frame that has a main landmark records whether its visible text names a story of
-      // the home page: the search view or its skeleton must be there from the first paint.
-      await page.addInitScript((title) => {
-        const check = () => {
-          const landmark = document.querySelector('main')
-          if (landmark === null) requestAnimationFrame(check)
-          else
-            document.documentElement.dataset.firstPaintHome = String(
-              landmark.innerText.includes(title),
-            )
-        }
-        requestAnimationFrame(check)
-      }, newest.title)
+      // Hosts that serve search.html answer with the empty search's view (the latest stories),
+      // hosts that answer /search with index.html with the home page: either is hidden, a
+      // skeleton in its place, until the early script or the app draws the results.
+      await watchMain(page, newest.title)
       await page.goto(at(`/search?q=${fundingSearch.query}`))
-      await expect(page.locator('html'), 'home stories at first paint').toHaveAttribute(
-        'data-first-paint-home',
-        'false',
-      )
+      await expectMainNeverShowed(page, 'the latest stories')
       await expect(resultStatus(page)).toHaveText(
         `${fundingSearch.total} results for “${fundingSearch.query}”`,
       )
+    })
+
+    test('the list’s page 2 shows no other page’s stories from its first paint', async ({
+      page,
+    }) => {
+      // Every host answers /?page=2 with index.html, the home page, prerendered for `/`: it
+      // is hidden, the list's skeleton in its place, until the app renders page 2.
+      await watchMain(page, newest.title)
+      await page.goto(at('/?page=2'))
+      await expectFirstMain(page, 'list')
+      await expectMainNeverShowed(page, 'page 1’s stories')
+      await expect(heading(page)).toHaveText('Latest news · page 2')
+      await expect(main(page).getByRole('article')).toHaveCount(corpus.pageSize)
     })
 
     test('a typo search', async ({ page }) => {
