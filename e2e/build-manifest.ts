@@ -5,9 +5,13 @@
  * with the code (a chunk that two entries share may be named after any of its modules); the source
  * paths below change only when a module moves, and then here alone.
  */
-import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import {
+  readViteManifest,
+  type ManifestChunk,
+  type ViteManifest,
+} from '../scripts/site/startup/preloads.ts'
 
 /** Every source module a spec looks up, by what it is to the specs. */
 export const MODULES = {
@@ -34,49 +38,16 @@ export type BuiltChunk = {
   imports: string[]
 }
 
-type ManifestChunk = {
-  file: string
-  src?: string
-  isEntry?: boolean
-  imports?: string[]
-  assets?: string[]
-}
-
 // The folder the Playwright config builds into and serves, as the config names it.
 const root = fileURLToPath(new URL('..', import.meta.url))
-const manifestPath = resolve(root, process.env.E2E_DIST ?? 'e2e/.dist', '.vite', 'manifest.json')
+const distDir = resolve(root, process.env.E2E_DIST ?? 'e2e/.dist')
 
-let manifest: Record<string, ManifestChunk> | undefined
+let manifest: ViteManifest | undefined
 
-function readManifest(): Record<string, ManifestChunk> {
-  if (manifest) return manifest
-  let text: string
-  try {
-    text = readFileSync(manifestPath, 'utf8')
-  } catch {
-    throw new Error(`${manifestPath} is missing: the specs need the build's Vite manifest`)
-  }
-  const value: unknown = JSON.parse(text)
-  if (!isManifest(value)) throw new Error(`${manifestPath} is not a Vite build manifest`)
-  manifest = value
-  return value
-}
-
-function isManifest(value: unknown): value is Record<string, ManifestChunk> {
-  if (typeof value !== 'object' || value === null) return false
-  return Object.values(value).every(
-    (chunk: unknown) =>
-      typeof chunk === 'object' &&
-      chunk !== null &&
-      'file' in chunk &&
-      typeof chunk.file === 'string' &&
-      (!('imports' in chunk) || isStrings(chunk.imports)) &&
-      (!('assets' in chunk) || isStrings(chunk.assets)),
-  )
-}
-
-function isStrings(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string')
+/** The build's manifest, read and checked once (scripts/site/startup/preloads.ts reads it too). */
+function readManifest(): ViteManifest {
+  manifest ??= readViteManifest(distDir)
+  return manifest
 }
 
 /** The manifest's chunk for a module of MODULES, which must be a chunk of its own. */

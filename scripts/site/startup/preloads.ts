@@ -11,7 +11,13 @@ import { join } from 'node:path'
 import { escapeHtml } from '../prerender/escape.ts'
 import { SEARCH_EARLY_ENTRY } from './entries.ts'
 
-type ManifestChunk = { file: string; imports?: string[]; isEntry?: boolean }
+export type ManifestChunk = {
+  file: string
+  src?: string
+  imports?: string[]
+  assets?: string[]
+  isEntry?: boolean
+}
 export type ViteManifest = Record<string, ManifestChunk>
 
 export const VITE_MANIFEST = join('.vite', 'manifest.json')
@@ -35,9 +41,13 @@ function isViteManifest(value: unknown): value is ViteManifest {
       chunk !== null &&
       'file' in chunk &&
       typeof chunk.file === 'string' &&
-      (!('imports' in chunk) ||
-        (Array.isArray(chunk.imports) && chunk.imports.every((i) => typeof i === 'string'))),
+      (!('imports' in chunk) || isStrings(chunk.imports)) &&
+      (!('assets' in chunk) || isStrings(chunk.assets)),
   )
+}
+
+function isStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string')
 }
 
 /**
