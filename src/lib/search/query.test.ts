@@ -40,7 +40,7 @@ it('takes a quoted single word as an exact word, and ignores a lone quote', () =
   const lone = parseQuery('hong "kong police')
   expect(lone.words.map((w) => w.term)).toEqual(['hong', 'kong', 'police'])
   expect(lone.phrases).toEqual([])
-  expect(lone.words.every((w) => w.phrase === null)).toBe(true)
+  expect(lone.words.map((w) => w.phrase)).toEqual([null, null, null])
 })
 
 it('keeps where each word stands in the query, to rewrite it with a correction', () => {
