@@ -6,6 +6,7 @@ import {
   type ListPage,
   type Manifest,
 } from '../../../src/lib/corpus/compiled.ts'
+import { slugify } from '../../../src/lib/corpus/derive.ts'
 import { parseArticle } from '../../../src/lib/corpus/parse-article.ts'
 import type { Article } from '../../../src/lib/corpus/types.ts'
 import { compareArticles, emitCorpus, memoryEmitter } from './emit-corpus.ts'
@@ -198,4 +199,25 @@ it('writes the related stories each article links to, and no list when nothing i
   const files = new Map<string, string>()
   emitCorpus([...fillers, lava, ash], memoryEmitter(files), undefined, [], { related: false })
   expect(JSON.parse(files.get(dataPaths.article(lava.id)) ?? '{}')).not.toHaveProperty('related')
+})
+
+it('writes a related story’s slug only when the page cannot derive it from the title', () => {
+  const fillers = Array.from({ length: 12 }, (_, i) => article(i + 1))
+  const lava = article(20, { lead: 'Lava from the Vulcania volcano reached the island airport.' })
+  const ash = article(21, {
+    lead: 'Ash and lava from the Vulcania volcano closed the island airport.',
+  })
+  const title = 'Zürich: ash and lava from the Vulcania volcano closed the island airport'
+  const { articleData } = emit([...fillers, lava, { ...ash, title, slug: slugify(title) }])
+
+  expect(articleData(lava.id).related).toEqual([
+    {
+      id: ash.id,
+      slug: 'zurich-ash-and-lava-from-the-vulcania-volcano-closed-the-island-airport',
+      title,
+      source: null,
+      date: null,
+    },
+  ])
+  expect(articleData(ash.id).related?.[0]).not.toHaveProperty('slug')
 })

@@ -6,6 +6,7 @@ import { slugify } from '../../../src/lib/corpus/derive.ts'
 import {
   PAGE_SIZE,
   dataPaths,
+  plainSlug,
   type ArticleData,
   type ListItem,
   type ListPage,
@@ -115,15 +116,22 @@ export function emitCorpus(
     date: a.date,
     readingMinutes: a.readingMinutes,
     excerpt: a.excerpt,
+    // Only when known: most corpora give none, and every list page would carry the nulls.
+    ...(a.language !== null ? { language: a.language } : {}),
   }))
   const nav = (item: ListItem | undefined): NavLink | null =>
     item ? { id: item.id, slug: item.slug, title: item.title } : null
   const relatedOf = related ? relatedStories(articles) : []
-  /** The article's related stories as its page links them; nothing when there are none. */
+  /**
+   * The article's related stories as its page links them (the slug only when the page cannot
+   * derive it from the title: see RelatedLink); nothing when there are none.
+   */
   const relatedLinks = (i: number): { related?: RelatedLink[] } => {
-    const links = (relatedOf[i] ?? []).flatMap((j) => {
+    const links = (relatedOf[i] ?? []).flatMap((j): RelatedLink[] => {
       const item = items[j]
-      return item ? [{ id: item.id, title: item.title, source: item.source, date: item.date }] : []
+      if (!item) return []
+      const slug = item.slug === plainSlug(item.title) ? {} : { slug: item.slug }
+      return [{ id: item.id, ...slug, title: item.title, source: item.source, date: item.date }]
     })
     return links.length > 0 ? { related: links } : {}
   }

@@ -17,6 +17,9 @@
  * story's closest stories are on its topic). Work is O(stories * (indexTerms * maxPostings +
  * candidates * vectorTerms)), memory O(stories * vectorTerms), far below all pairs: a story is
  * only compared with stories that share one of its strong terms, and with their neighbours.
+ * The text is read once, its words looked up without a string each, and what is kept lives in
+ * flat typed arrays (vectors, sketches, postings, neighbours), not in an object per term or story:
+ * at 100,000 stories the step must add little time and no peak memory to the compile (issue 20).
  *
  * Near-duplicates (the same wire story published twice) are not related: each story keeps a
  * bottom-k sketch of the hashes of its body's word 5-grams, and a candidate whose estimated
@@ -26,8 +29,9 @@
  * Deterministic: stories are visited in id order whatever order they come in, and ties go to the
  * smaller id.
  */
-import { scanWords, termAt } from '../../../src/lib/search/normalize.ts'
+import { scanWords } from '../../../src/lib/search/normalize.ts'
 import type { Article } from '../../../src/lib/corpus/types.ts'
+import { TermInterner } from '../search-index/term-interner.ts'
 
 export type RelatedOptions = {
   /** Related stories per story, at most. */
@@ -89,58 +93,7 @@ const DIGITS = /^[0-9]+$/
 
 export type RelatedText = Pick<Article, 'id' | 'title' | 'tags' | 'paragraphs'>
 
-/**
- * Term ids for term strings, in order of first sight, and for each whether it is digits alone.
- */
-class Vocabulary {
-  readonly ids = new Map<string, number>()
-  numeric = new Uint8Array(1024)
-  idOf(term: string): number {
-    let id = this.ids.get(term)
-    if (id === undefined) {
-      id = this.ids.size
-      this.ids.set(term, id)
-      if (id >= this.numeric.length) {
-        const grown = new Uint8Array(this.numeric.length * 2)
-        grown.set(this.numeric)
-        this.numeric = grown
-      }
-      this.numeric[id] = DIGITS.test(term) ? 1 : 0
-    }
-    return id
-  }
-  get size(): number {
-    return this.ids.size
-  }
-}
-
-/**
- * Calls `onTerm` with the id of each term of the story's title and tags (heading true), then of
- * the first `bodyWords` words of its body.
- */
-function scanStory(
-  story: RelatedText,
-  vocabulary: Vocabulary,
-  bodyWords: number,
-  onTerm: (id: number, heading: boolean) => void,
-): void {
-  let words = 0
-  const scan = (text: string, heading: boolean) =>
-    scanWords(text, (start, end, ascii) => {
-      if (!heading && words >= bodyWords) return false
-      const term = termAt(text, start, end, ascii)
-      if (term === '') return true
-      if (!heading) words++
-      onTerm(vocabulary.idOf(term), heading)
-      return true
-    })
-  scan(story.title, true)
-  for (const tag of story.tags) scan(tag, true)
-  for (const paragraph of story.paragraphs) {
-    if (words >= bodyWords) break
-    scan(paragraph, false)
-  }
-}
+const noop = () => {}
 
 function grownInt32(
   array: Int32Array<ArrayBuffer>,
@@ -153,35 +106,103 @@ function grownInt32(
   return next
 }
 
-/** A 32-bit hash of the SHINGLE term ids in `ring`, oldest at `at`. */
-function shingleHash(ring: Int32Array, at: number): number {
+/**
+ * Reads a story's terms as ids, in order: its title and tags (heading), then the first
+ * `bodyWords` words of its body, whose ids it keeps in `body`. Terms are looked up in the text
+ * (term-interner.ts), so the tens of millions of words of a large corpus cost no string each, and
+ * one callback serves every word: scanning allocates nothing once the vocabulary is known.
+ */
+class StoryScanner {
+  readonly interner = new TermInterner()
+  /** The ids of the body words of the story last scanned (`bodyCount` of them). */
+  readonly body: Int32Array
+  bodyCount = 0
+  /** 1 for a term of digits alone, by id. */
+  private numeric = new Uint8Array(1024)
+  private text = ''
+  private heading = false
+  private onTerm: (id: number, heading: boolean) => void = noop
+  private readonly onNew = (id: number, term: string) => {
+    if (id >= this.numeric.length) {
+      const grown = new Uint8Array(this.numeric.length * 2)
+      grown.set(this.numeric)
+      this.numeric = grown
+    }
+    this.numeric[id] = DIGITS.test(term) ? 1 : 0
+  }
+  private readonly onWord = (start: number, end: number, ascii: boolean): boolean => {
+    if (!this.heading && this.bodyCount >= this.body.length) return false
+    const id = this.interner.idOf(this.text, start, end, ascii, this.onNew)
+    if (id < 0) return true
+    if (!this.heading) this.body[this.bodyCount++] = id
+    this.onTerm(id, this.heading)
+    return true
+  }
+
+  constructor(bodyWords: number) {
+    this.body = new Int32Array(bodyWords)
+  }
+
+  get vocabularySize(): number {
+    return this.interner.terms.length
+  }
+
+  isNumeric(id: number): boolean {
+    return this.numeric[id] === 1
+  }
+
+  scan(story: RelatedText, onTerm: (id: number, heading: boolean) => void): void {
+    this.onTerm = onTerm
+    this.bodyCount = 0
+    this.heading = true
+    this.read(story.title)
+    for (const tag of story.tags) this.read(tag)
+    this.heading = false
+    for (const paragraph of story.paragraphs) {
+      if (this.bodyCount >= this.body.length) break
+      this.read(paragraph)
+    }
+    this.text = ''
+  }
+
+  private read(text: string): void {
+    this.text = text
+    scanWords(text, this.onWord)
+  }
+}
+
+/** A 32-bit hash of the SHINGLE term ids of `ids` from `at` (0 past its end). */
+function shingleHash(ids: Int32Array, at: number): number {
   let h = 0x811c9dc5
-  for (let k = 0; k < SHINGLE; k++) {
-    h = Math.imul(h ^ (ring[(at + k) % SHINGLE] ?? 0), 0x01000193)
+  for (let k = at; k < at + SHINGLE; k++) {
+    h = Math.imul(h ^ (ids[k] ?? 0), 0x01000193)
     h ^= h >>> 15
   }
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
   return (h ^ (h >>> 13)) >>> 0
 }
 
+/**
+ * Writes the bottom-k sketch (ascending) of the 5-grams of `ids` (of the whole when shorter than
+ * 5) into `out` from `at`, using `hashes` (at least ids.length long) as scratch; returns its length.
+ */
+function writeSketch(ids: Int32Array, hashes: Uint32Array, out: Uint32Array, at: number): number {
+  let count = 0
+  for (let i = 0; i + SHINGLE <= ids.length; i++) hashes[count++] = shingleHash(ids, i)
+  if (count === 0 && ids.length > 0) hashes[count++] = shingleHash(ids, 0)
+  const sorted = hashes.subarray(0, count).sort()
+  let n = 0
+  for (let i = 0; i < sorted.length && n < SKETCH; i++) {
+    const h = sorted[i] ?? 0
+    if (n === 0 || out[at + n - 1] !== h) out[at + n++] = h
+  }
+  return n
+}
+
 /** The bottom-k sketch (ascending) of the 5-grams of `ids` (of the whole when shorter than 5). */
 export function shingleSketch(ids: Int32Array): Uint32Array {
-  const ring = new Int32Array(SHINGLE)
-  const hashes = new Uint32Array(Math.max(1, ids.length - SHINGLE + 1))
-  let count = 0
-  ids.forEach((id, i) => {
-    ring[i % SHINGLE] = id
-    if (i + 1 >= SHINGLE) hashes[count++] = shingleHash(ring, (i + 1) % SHINGLE)
-  })
-  if (count === 0 && ids.length > 0) hashes[count++] = shingleHash(ring, 0)
-  const sorted = hashes.subarray(0, count).sort()
-  const sketch = new Uint32Array(Math.min(SKETCH, count))
-  let n = 0
-  for (let i = 0; i < sorted.length && n < sketch.length; i++) {
-    const h = sorted[i] ?? 0
-    if (n === 0 || sketch[n - 1] !== h) sketch[n++] = h
-  }
-  return sketch.slice(0, n)
+  const out = new Uint32Array(SKETCH)
+  return out.slice(0, writeSketch(ids, new Uint32Array(Math.max(1, ids.length)), out, 0))
 }
 
 /**
@@ -189,13 +210,23 @@ export function shingleSketch(ids: Int32Array): Uint32Array {
  * smallest hashes of the union that both hold.
  */
 export function sketchResemblance(a: Uint32Array, b: Uint32Array): number {
-  let i = 0
-  let j = 0
+  return resemblance(a, 0, a.length, b, 0, b.length)
+}
+
+/** sketchResemblance of a[i, aEnd) and b[j, bEnd). */
+function resemblance(
+  a: Uint32Array,
+  i: number,
+  aEnd: number,
+  b: Uint32Array,
+  j: number,
+  bEnd: number,
+): number {
   let seen = 0
   let both = 0
-  while (seen < SKETCH && (i < a.length || j < b.length)) {
-    const x = a[i] ?? Infinity
-    const y = b[j] ?? Infinity
+  while (seen < SKETCH && (i < aEnd || j < bEnd)) {
+    const x = i < aEnd ? (a[i] ?? 0) : Infinity
+    const y = j < bEnd ? (b[j] ?? 0) : Infinity
     if (x === y) {
       both++
       i++
@@ -209,86 +240,188 @@ export function sketchResemblance(a: Uint32Array, b: Uint32Array): number {
 
 /**
  * The stories' vectors in flat arrays, `vectorTerms` slots each, strongest term first (the first
- * `indexTerms` are the story's index terms), and each story's 5-gram sketch.
+ * `indexTerms` are the story's index terms), and each story's 5-gram sketch (`SKETCH` slots each).
  */
 type Vectors = {
   terms: Int32Array
   weights: Float32Array
   lengths: Int32Array
-  sketches: Uint32Array[]
+  sketches: Uint32Array
+  sketchLengths: Uint8Array
   vocabularySize: number
 }
 
-function documentFrequencies(
+/**
+ * Scratch space for one story's terms: their ids in order of first sight, their frequencies and
+ * then weights, and the order they are kept in.
+ */
+class StoryTerms {
+  ids = new Int32Array(1024)
+  weights = new Float64Array(1024)
+  order = new Int32Array(1024)
+  size = 0
+  /** Strongest first, ties to the term met first in the story (the title, then the lead). */
+  private readonly stronger = (a: number, b: number) =>
+    (this.weights[b] ?? 0) - (this.weights[a] ?? 0) || a - b
+
+  push(id: number, weight: number): void {
+    if (this.size === this.ids.length) {
+      const ids = new Int32Array(this.size * 2)
+      ids.set(this.ids)
+      this.ids = ids
+      const weights = new Float64Array(this.size * 2)
+      weights.set(this.weights)
+      this.weights = weights
+      this.order = new Int32Array(this.size * 2)
+    }
+    this.ids[this.size] = id
+    this.weights[this.size++] = weight
+  }
+
+  /** The positions of the kept terms (weight not negative), strongest first. */
+  ranked(): Int32Array {
+    let kept = 0
+    for (let i = 0; i < this.size; i++) if ((this.weights[i] ?? -1) >= 0) this.order[kept++] = i
+    return this.order.subarray(0, kept).sort(this.stronger)
+  }
+}
+
+/** The terms of the stories that do not fit in their vector's slots: (term, frequency) lists. */
+class Overflow {
+  /** Story `doc`'s list is [starts[doc], starts[doc + 1]). */
+  readonly starts: Int32Array
+  terms = new Int32Array(1 << 16)
+  counts = new Float32Array(1 << 16)
+  size = 0
+
+  constructor(stories: number) {
+    this.starts = new Int32Array(stories + 1)
+  }
+
+  push(term: number, count: number): void {
+    if (this.size === this.terms.length) {
+      const terms = new Int32Array(this.size * 2)
+      terms.set(this.terms)
+      this.terms = terms
+      const counts = new Float32Array(this.size * 2)
+      counts.set(this.counts)
+      this.counts = counts
+    }
+    this.terms[this.size] = term
+    this.counts[this.size++] = count
+  }
+}
+
+/**
+ * Reads every story once, the only pass over the text: counts the stories each term is in (the
+ * result), writes each story's sketch, and keeps each story's terms with their frequencies (a
+ * word of the title or a tag counts `titleWeight` times) in order of first sight, digits-only
+ * terms left out: in the story's slots of `vectors` while they fit (the frequency in `weights`
+ * until termVectors weighs it), the rest in `overflow`. No list of the story's words is kept.
+ */
+function readStories(
   stories: readonly RelatedText[],
-  vocabulary: Vocabulary,
-  bodyWords: number,
+  options: RelatedOptions,
+  vectors: Vectors,
+  overflow: Overflow,
 ): Int32Array {
+  const K = options.vectorTerms
+  const scanner = new StoryScanner(options.bodyWords)
   let df = new Int32Array(1024)
   let lastSeen = new Int32Array(1024).fill(-1)
-  stories.forEach((story, doc) =>
-    scanStory(story, vocabulary, bodyWords, (id) => {
+  // The term's position in the story's list, -1 for a term left out.
+  let position = new Int32Array(1024)
+  const story = new StoryTerms()
+  let doc = 0
+  const add = (id: number, heading: boolean) => {
+    if (id >= df.length) {
       df = grownInt32(df, id + 1)
       lastSeen = grownInt32(lastSeen, id + 1, -1)
-      if (lastSeen[id] !== doc) {
-        lastSeen[id] = doc
-        df[id] = (df[id] ?? 0) + 1
+      position = grownInt32(position, id + 1)
+    }
+    if (lastSeen[id] !== doc) {
+      lastSeen[id] = doc
+      df[id] = (df[id] ?? 0) + 1
+      if (scanner.isNumeric(id)) position[id] = -1
+      else {
+        position[id] = story.size
+        story.push(id, 0)
       }
-    }),
-  )
+    }
+    const at = position[id] ?? -1
+    if (at >= 0) story.weights[at] = (story.weights[at] ?? 0) + (heading ? options.titleWeight : 1)
+  }
+  const hashes = new Uint32Array(Math.max(1, options.bodyWords))
+  for (; doc < stories.length; doc++) {
+    const text = stories[doc]
+    story.size = 0
+    if (text !== undefined) scanner.scan(text, add)
+    const body = scanner.body.subarray(0, text === undefined ? 0 : scanner.bodyCount)
+    vectors.sketchLengths[doc] = writeSketch(body, hashes, vectors.sketches, doc * SKETCH)
+    for (let i = 0; i < story.size; i++) {
+      const id = story.ids[i] ?? 0
+      const count = story.weights[i] ?? 0
+      if (i < K) {
+        vectors.terms[doc * K + i] = id
+        vectors.weights[doc * K + i] = count
+      } else overflow.push(id, count)
+    }
+    vectors.lengths[doc] = Math.min(story.size, K)
+    overflow.starts[doc + 1] = overflow.size
+  }
+  vectors.vocabularySize = scanner.vocabularySize
   return df
 }
 
+/**
+ * Each story's vector: its terms found in more than one story and at most `maxDocShare` of
+ * them, weighted `(1 + ln tf) * idf ** idfPower`, the `vectorTerms` strongest kept, unit length.
+ */
 function termVectors(stories: readonly RelatedText[], options: RelatedOptions): Vectors {
   const n = stories.length
-  const vocabulary = new Vocabulary()
-  const df = documentFrequencies(stories, vocabulary, options.bodyWords)
-  const maxDf = Math.max(2, Math.floor(options.maxDocShare * n))
-  const idf = (d: number) => (options.idfPower === 0 ? 1 : Math.log(n / d) ** options.idfPower)
-
   const K = options.vectorTerms
   const vectors: Vectors = {
     terms: new Int32Array(n * K),
     weights: new Float32Array(n * K),
     lengths: new Int32Array(n),
-    sketches: [],
-    vocabularySize: vocabulary.size,
+    sketches: new Uint32Array(n * SKETCH),
+    sketchLengths: new Uint8Array(n),
+    vocabularySize: 0,
   }
-  const tf = new Float64Array(vocabulary.size)
-  const touched: number[] = []
-  let body = new Int32Array(1024)
-  let bodyCount = 0
-  const kept: { id: number; weight: number; first: number }[] = []
-  stories.forEach((story, doc) => {
-    bodyCount = 0
-    scanStory(story, vocabulary, options.bodyWords, (id, heading) => {
-      if (tf[id] === 0) touched.push(id)
-      tf[id] = (tf[id] ?? 0) + (heading ? options.titleWeight : 1)
-      if (!heading) {
-        body = grownInt32(body, bodyCount + 1)
-        body[bodyCount++] = id
-      }
-    })
-    kept.length = 0
-    touched.forEach((id, first) => {
-      const d = df[id] ?? 0
-      const count = tf[id] ?? 0
-      tf[id] = 0
-      if (d < 2 || d > maxDf || vocabulary.numeric[id] === 1) return
-      kept.push({ id, weight: (1 + Math.log(count)) * idf(d), first })
-    })
-    touched.length = 0
-    // Strongest first, ties to the term met first in the story (the title, then the lead).
-    kept.sort((a, b) => b.weight - a.weight || a.first - b.first)
-    kept.length = Math.min(kept.length, K)
-    const norm = Math.sqrt(kept.reduce((sum, c) => sum + c.weight * c.weight, 0))
-    kept.forEach((c, k) => {
-      vectors.terms[doc * K + k] = c.id
-      vectors.weights[doc * K + k] = c.weight / norm
-    })
-    vectors.lengths[doc] = kept.length
-    vectors.sketches.push(shingleSketch(body.subarray(0, bodyCount)))
-  })
+  const overflow = new Overflow(n)
+  const df = readStories(stories, options, vectors, overflow)
+  const maxDf = Math.max(2, Math.floor(options.maxDocShare * n))
+  const idf = (d: number) => (options.idfPower === 0 ? 1 : Math.log(n / d) ** options.idfPower)
+
+  const story = new StoryTerms()
+  for (let doc = 0; doc < n; doc++) {
+    story.size = 0
+    for (let k = doc * K; k < doc * K + (vectors.lengths[doc] ?? 0); k++) {
+      story.push(vectors.terms[k] ?? 0, vectors.weights[k] ?? 0)
+    }
+    for (let o = overflow.starts[doc] ?? 0; o < (overflow.starts[doc + 1] ?? 0); o++) {
+      story.push(overflow.terms[o] ?? 0, overflow.counts[o] ?? 0)
+    }
+    for (let i = 0; i < story.size; i++) {
+      const d = df[story.ids[i] ?? 0] ?? 0
+      const count = story.weights[i] ?? 0
+      story.weights[i] = d >= 2 && d <= maxDf ? (1 + Math.log(count)) * idf(d) : -1
+    }
+    const ranked = story.ranked()
+    const length = Math.min(ranked.length, K)
+    let squares = 0
+    for (let k = 0; k < length; k++) {
+      const weight = story.weights[ranked[k] ?? 0] ?? 0
+      squares += weight * weight
+    }
+    const norm = Math.sqrt(squares)
+    for (let k = 0; k < length; k++) {
+      const i = ranked[k] ?? 0
+      vectors.terms[doc * K + k] = story.ids[i] ?? 0
+      vectors.weights[doc * K + k] = (story.weights[i] ?? 0) / norm
+    }
+    vectors.lengths[doc] = length
+  }
   return vectors
 }
 
@@ -323,21 +456,31 @@ function buildPostings(vectors: Vectors, n: number, options: RelatedOptions): Po
   const offsets = new Int32Array(starts.length)
   const docs = new Int32Array(allDocs.length)
   const weights = new Float32Array(allDocs.length)
+  const cap = options.maxPostings
+  let sorted = new Float32Array(0)
   let out = 0
   for (let t = 0; t < vectors.vocabularySize; t++) {
     offsets[t] = out
     const from = starts[t] ?? 0
     const to = starts[t + 1] ?? 0
-    let order = Array.from({ length: to - from }, (_, i) => from + i)
-    if (order.length > options.maxPostings) {
-      order = order
-        .sort((a, b) => (allWeights[b] ?? 0) - (allWeights[a] ?? 0) || a - b)
-        .slice(0, options.maxPostings)
-        .sort((a, b) => a - b)
+    if (to - from <= cap) {
+      docs.set(allDocs.subarray(from, to), out)
+      weights.set(allWeights.subarray(from, to), out)
+      out += to - from
+      continue
     }
-    for (const at of order) {
+    // The cap-th greatest weight: all above it are kept, and the first of those equal to it.
+    if (sorted.length < to - from) sorted = new Float32Array(to - from)
+    const range = sorted.subarray(0, to - from)
+    range.set(allWeights.subarray(from, to))
+    const threshold = range.sort()[range.length - cap] ?? 0
+    let ties = cap
+    for (let at = from; at < to; at++) if ((allWeights[at] ?? 0) > threshold) ties--
+    for (let at = from; at < to; at++) {
+      const weight = allWeights[at] ?? 0
+      if (weight < threshold || (weight === threshold && ties-- <= 0)) continue
       docs[out] = allDocs[at] ?? 0
-      weights[out] = allWeights[at] ?? 0
+      weights[out] = weight
       out++
     }
   }
@@ -362,28 +505,38 @@ function cosine(vectors: Vectors, K: number, dense: Float64Array, other: number)
 }
 
 /**
- * Keeps the best `width` of the stories in `touched` by `scores` (ties to the smaller index) in
- * `best`, best first; stories under `floor` are left out.
+ * Keeps the best `width` of the first `count` stories of `touched` by `scores` (ties to the
+ * smaller index) in `best`, best first; stories under `floor` are left out.
  */
 function selectBest(
-  touched: readonly number[],
+  touched: ArrayLike<number>,
+  count: number,
   scores: Float64Array,
   width: number,
   floor: number,
   best: number[],
 ): void {
   best.length = 0
-  const better = (a: number, b: number) =>
-    (scores[a] ?? 0) > (scores[b] ?? 0) || ((scores[a] ?? 0) === (scores[b] ?? 0) && a < b)
-  for (const doc of touched) {
-    if ((scores[doc] ?? 0) < floor) continue
-    if (best.length === width && !better(doc, best[width - 1] ?? 0)) continue
-    let at = Math.min(best.length, width - 1)
-    best[at] = doc
-    while (at > 0 && better(doc, best[at - 1] ?? 0)) {
-      best[at] = best[at - 1] ?? 0
-      best[--at] = doc
+  // The score of the worst kept once `best` is full: most stories fall below it.
+  let worst = -Infinity
+  for (let t = 0; t < count; t++) {
+    const doc = touched[t] ?? 0
+    const score = scores[doc] ?? 0
+    if (score < floor || score < worst) continue
+    if (best.length === width) {
+      const last = best[width - 1] ?? 0
+      if (score === worst && doc >= last) continue
     }
+    let at = Math.min(best.length, width - 1)
+    while (at > 0) {
+      const prev = best[at - 1] ?? 0
+      const other = scores[prev] ?? 0
+      if (score < other || (score === other && doc >= prev)) break
+      best[at] = prev
+      at--
+    }
+    best[at] = doc
+    if (best.length === width) worst = scores[best[width - 1] ?? 0] ?? 0
   }
 }
 
@@ -406,36 +559,40 @@ function nearestCandidates(
   }
   const scores = new Float64Array(n)
   const dense = new Float64Array(vectors.vocabularySize)
-  const touched: number[] = []
+  // A story is touched once per posting at most: that bounds the list.
+  const touched = new Int32Array(Math.max(C, Q * Math.min(n, options.maxPostings)))
   const best: number[] = []
+  const { offsets, docs, weights } = postings
   for (let doc = 0; doc < n; doc++) {
-    for (let k = 0; k < Math.min(Q, vectors.lengths[doc] ?? 0); k++) {
-      const term = vectors.terms[doc * K + k] ?? 0
-      const weight = vectors.weights[doc * K + k] ?? 0
-      const end = postings.offsets[term + 1] ?? 0
-      for (let p = postings.offsets[term] ?? 0; p < end; p++) {
-        const other = postings.docs[p] ?? 0
+    let count = 0
+    const indexed = Math.min(Q, vectors.lengths[doc] ?? 0)
+    for (let k = doc * K; k < doc * K + indexed; k++) {
+      const term = vectors.terms[k] ?? 0
+      const weight = vectors.weights[k] ?? 0
+      const end = offsets[term + 1] ?? 0
+      for (let p = offsets[term] ?? 0; p < end; p++) {
+        const other = docs[p] ?? 0
         if (other === doc) continue
-        if (scores[other] === 0) touched.push(other)
-        scores[other] = (scores[other] ?? 0) + weight * (postings.weights[p] ?? 0)
+        const score = scores[other] ?? 0
+        if (score === 0) touched[count++] = other
+        scores[other] = score + weight * (weights[p] ?? 0)
       }
     }
-    selectBest(touched, scores, C, 0, best)
-    for (const other of touched) scores[other] = 0
-    touched.length = 0
+    selectBest(touched, count, scores, C, 0, best)
+    for (let t = 0; t < count; t++) scores[touched[t] ?? 0] = 0
     // The full cosine of the best by partial score.
     scatter(vectors, K, doc, dense)
     for (const other of best) scores[other] = cosine(vectors, K, dense, other)
     scatter(vectors, K, doc, dense, true)
-    touched.push(...best)
-    selectBest(touched, scores, C, Number.MIN_VALUE, best)
+    count = 0
+    for (const other of best) touched[count++] = other
+    selectBest(touched, count, scores, C, Number.MIN_VALUE, best)
     best.forEach((other, i) => {
       result.docs[doc * C + i] = other
       result.scores[doc * C + i] = scores[other] ?? 0
     })
     result.lengths[doc] = best.length
-    for (const other of touched) scores[other] = 0
-    touched.length = 0
+    for (let t = 0; t < count; t++) scores[touched[t] ?? 0] = 0
   }
   return result
 }
@@ -458,7 +615,8 @@ export function relatedStories(
   })
   const sorted = order.flatMap((i) => stories[i] ?? [])
   const vectors = termVectors(sorted, options)
-  const near = nearestCandidates(vectors, buildPostings(vectors, n, options), n, options)
+  const postings = buildPostings(vectors, n, options)
+  const near = nearestCandidates(vectors, postings, n, options)
 
   const C = options.candidates
   const scores = new Float64Array(n)
@@ -469,9 +627,16 @@ export function relatedStories(
     if (scores[other] === 0) touched.push(other)
     scores[other] = (scores[other] ?? 0) + value
   }
-  const sketchOf = (doc: number) => vectors.sketches[doc] ?? new Uint32Array(0)
+  const { sketches, sketchLengths } = vectors
   const copies = (a: number, b: number) =>
-    sketchResemblance(sketchOf(a), sketchOf(b)) >= options.duplicateResemblance
+    resemblance(
+      sketches,
+      a * SKETCH,
+      a * SKETCH + (sketchLengths[a] ?? 0),
+      sketches,
+      b * SKETCH,
+      b * SKETCH + (sketchLengths[b] ?? 0),
+    ) >= options.duplicateResemblance
   for (let doc = 0; doc < n; doc++) {
     const length = near.lengths[doc] ?? 0
     for (let i = 0; i < length; i++) {
@@ -486,7 +651,7 @@ export function relatedStories(
         if (other !== doc) add(other, weight * (near.scores[via * C + j] ?? 0))
       }
     }
-    selectBest(touched, scores, options.limit * 2 + 2, options.minScore, best)
+    selectBest(touched, touched.length, scores, options.limit * 2 + 2, options.minScore, best)
     for (const other of touched) scores[other] = 0
     touched.length = 0
 

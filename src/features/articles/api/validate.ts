@@ -25,7 +25,12 @@ function isNavLink(v: unknown): v is NavLink {
 
 function isRelatedLink(v: unknown): v is RelatedLink {
   return (
-    isObj(v) && isStr(v.id) && isStr(v.title) && isNullableStr(v.source) && isNullableStr(v.date)
+    isObj(v) &&
+    isStr(v.id) &&
+    (v.slug === undefined || isStr(v.slug)) &&
+    isStr(v.title) &&
+    isNullableStr(v.source) &&
+    isNullableStr(v.date)
   )
 }
 

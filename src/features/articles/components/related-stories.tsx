@@ -1,8 +1,7 @@
 import { useId } from 'react'
 import { Link } from 'react-router-dom'
 import { paths } from '@/config/paths'
-import type { RelatedLink } from '@/lib/corpus/compiled'
-import { slugify } from '@/lib/corpus/derive'
+import { relatedSlug, type RelatedLink } from '@/lib/corpus/compiled'
 import { formatDate } from '@/lib/format'
 
 export type RelatedStoriesProps = {
@@ -20,7 +19,7 @@ export function RelatedStories({ stories }: RelatedStoriesProps) {
       <ul>
         {stories.map((story) => (
           <li key={story.id}>
-            <Link className="related-title" to={paths.article(story.id, slugify(story.title))}>
+            <Link className="related-title" to={paths.article(story.id, relatedSlug(story))}>
               {story.title}
             </Link>
             {story.source !== null || story.date !== null ? (
