@@ -24,6 +24,7 @@ export function writeLongMeta(
         sourceSlug: a.source === null ? null : (slugs.get(a.source) ?? null),
         date: a.date,
         excerpt: a.excerpt,
+        ...(a.language !== null ? { language: a.language } : {}),
       })),
     ),
   )

@@ -1,7 +1,8 @@
 /**
  * Typo shards (index-format.ts, `f`): every vocabulary word of letters only, under its first two
  * and its last two letters, for the query lengths one less, equal and one more than its own (one
- * edit leaves a word's start or its end intact). A group's shard is the hash of its key.
+ * edit leaves a word's start or its end intact; lengths as typoLength counts them, a Hangul
+ * syllable as one). A group's shard is the hash of its key.
  */
 import {
   ByteWriter,
@@ -9,6 +10,7 @@ import {
   hashString,
   searchPaths,
   typoGroupKey,
+  typoLengthsServed,
   writeFrontCoded,
 } from '../../../src/lib/search/index-format.ts'
 import type { PutFile } from './index-files.ts'
@@ -34,7 +36,7 @@ export function typoGroups(
     if (length < TYPO_MIN_LENGTH - 1 || length > TYPO_MAX_LENGTH) continue
     const first = letters.slice(0, 2).join('')
     const last = letters.slice(-2).join('')
-    for (let n = Math.max(TYPO_MIN_LENGTH, length - 1); n <= length + 1; n++) {
+    for (const n of typoLengthsServed(term)) {
       for (const key of [typoGroupKey('p', first, n), typoGroupKey('s', last, n)]) {
         const list = groups.get(key) ?? []
         list.push(t)

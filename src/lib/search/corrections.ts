@@ -120,7 +120,7 @@ export async function addCorrections(
 
 /**
  * The query as given with each word replaced by the term searched for it (`chosen`, by slot), or
- * null when none differs.
+ * null when none differs. Terms are composed for display (NFC): Korean terms are held as jamo.
  */
 export function correctedQueryText(
   state: Pick<QueryState, 'query' | 'parsed' | 'slotOfWord'>,
@@ -133,7 +133,8 @@ export function correctedQueryText(
   if (edits.length === 0) return null
   let correctedQuery = query
   for (const { word, term } of edits.reverse()) {
-    correctedQuery = correctedQuery.slice(0, word.start) + term + correctedQuery.slice(word.end)
+    correctedQuery =
+      correctedQuery.slice(0, word.start) + term.normalize('NFC') + correctedQuery.slice(word.end)
   }
   return correctedQuery
 }

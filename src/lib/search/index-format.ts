@@ -14,6 +14,7 @@
  *                           documents where they stand side by side (phrases and proximity)
  *   search/f/<n>.bin        typo shards, by hash of a group key: vocabulary words grouped by their
  *                           first two letters and by their last two letters, and by length
+ *                           (typoLength: a Hangul syllable counts one)
  *   search/d/<n>.bin        document chunks: the article ids of DOC_CHUNK consecutive documents,
  *                           and which of them are long articles
  *   search/m/<n>.bin        the list fields (title, slug, date, lead excerpt...) of the long
@@ -287,18 +288,52 @@ export function pairFingerprint(left1: number, right1: number): number {
 
 /**
  * A typo group: the vocabulary words whose first (kind 'p') or last (kind 's') two letters are
- * `letters` and whose length is within one of `length`.
+ * `letters` and whose typo length is within one of `length`.
  */
 export function typoGroupKey(kind: 'p' | 's', letters: string, length: number): string {
   return `${kind}${letters}${length}`
 }
 
+/** Hangul vowel and final jamo: with the initial before them, they make one syllable. */
+const isVowelOrFinalJamo = (code: number) =>
+  (code >= 0x1160 && code <= 0x11ff) || (code >= 0xd7b0 && code <= 0xd7ff)
+const VOWEL_OR_FINAL_JAMO = /[\u1160-\u11ff\ud7b0-\ud7ff]/
+
+/**
+ * The length of a term for its typo groups: its code points, except that the jamo of a Hangul
+ * syllable count as one (terms hold Korean as jamo, normalize.ts). A typo in Korean is a wrong
+ * jamo or a syllable left out or swapped: either way the word keeps its number of syllables, or
+ * loses one, as a Latin word keeps its letters or loses one.
+ */
+export function typoLength(term: string): number {
+  let n = 0
+  for (let i = 0; i < term.length; i++) {
+    const code = term.charCodeAt(i)
+    if (!isVowelOrFinalJamo(code) && (code < 0xdc00 || code > 0xdfff)) n++
+  }
+  return n
+}
+
+/**
+ * The typo lengths of the queries a vocabulary word is a correction for: its own, one less and one
+ * more (one edit), none below that of the shortest word corrected (TYPO_MIN_LENGTH letters; two
+ * syllables of Hangul, which have four jamo or more).
+ */
+export function typoLengthsServed(term: string): number[] {
+  const length = typoLength(term)
+  const lowest = VOWEL_OR_FINAL_JAMO.test(term) ? 2 : TYPO_MIN_LENGTH
+  const out: number[] = []
+  for (let n = Math.max(lowest, length - 1); n <= length + 1; n++) out.push(n)
+  return out
+}
+
 /** The two typo groups a query word looks in: one edit leaves its start or its end intact. */
 export function typoGroupKeys(term: string): [string, string] {
   const points = Array.from(term)
+  const length = typoLength(term)
   return [
-    typoGroupKey('p', points.slice(0, 2).join(''), points.length),
-    typoGroupKey('s', points.slice(-2).join(''), points.length),
+    typoGroupKey('p', points.slice(0, 2).join(''), length),
+    typoGroupKey('s', points.slice(-2).join(''), length),
   ]
 }
 

@@ -207,6 +207,8 @@ export type DocMeta = {
   sourceSlug: string | null
   date: string | null
   excerpt: string
+  /** Absent when the story gives none. */
+  language?: string | null
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
@@ -222,7 +224,8 @@ export function isDocMeta(v: unknown): v is DocMeta {
     isNullableStr(v.source) &&
     isNullableStr(v.sourceSlug) &&
     isNullableStr(v.date) &&
-    typeof v.excerpt === 'string'
+    typeof v.excerpt === 'string' &&
+    (v.language === undefined || isNullableStr(v.language))
   )
 }
 

@@ -2,8 +2,13 @@
  * The one normaliser shared by the index builder (scripts/site/search-index) and the query engine: text is
  * split into words on anything that is not a letter or a digit, and each word is folded to a term
  * (Unicode NFKD, accents removed, case folded, a few letters that do not decompose mapped by hand).
- * Chinese and Japanese characters are words of one character each, since those scripts do not
- * separate words with spaces (a phrase of them is then matched by adjacency).
+ * Scripts written without spaces between words are split otherwise:
+ *   - Chinese and Japanese characters are words of one character each (a phrase of them is then
+ *     matched by adjacency, as the word pairs do for any words);
+ *   - Thai, Lao, Khmer and Myanmar runs are split into words by `Intl.Segmenter` (the ICU
+ *     dictionaries Node and the browsers ship), with the locale of their script.
+ * Hangul decomposes into its jamo under NFKD: a term of Korean is its letters, not its syllables
+ * (so a word typed halfway is a prefix of the term, and one mistyped letter is one edit).
  */
 
 export type Token = { term: string; start: number; end: number }
@@ -32,10 +37,32 @@ const FOLD: Readonly<Record<string, string>> = {
   œ: 'oe',
   þ: 'th',
   ĸ: 'k',
+  // Greek final sigma is the same letter.
+  ς: 'σ',
+  // Arabic letters a reader often types in another form (hamza and madda on alef go under NFKD):
+  // alef wasla, alif maqsura and Persian yeh as yeh, teh marbuta as heh, Persian keheh as kaf,
+  // and the tatweel that only stretches a word.
+  ٱ: 'ا',
+  ى: 'ي',
+  ی: 'ي',
+  ة: 'ه',
+  ک: 'ك',
+  ـ: '',
 }
 const FOLD_PATTERN = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'gu')
+/**
+ * Combining marks, dropped except after a letter of a script segmented by Intl.Segmenter: their
+ * vowel and tone marks are part of how every word is typed, not accents a reader may leave out.
+ */
 const MARKS = /\p{M}+/gu
-const NOT_WORD = /[^\p{L}\p{N}]+/gu
+const SEGMENTED_SCRIPT = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]/
+const MARKS_BUT_SEGMENTED = /((?=\p{L})[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]\p{M}*)|\p{M}+/gu
+const dropMarks = (text: string) =>
+  SEGMENTED_SCRIPT.test(text)
+    ? text.replace(MARKS_BUT_SEGMENTED, (_, kept: string | undefined) => kept ?? '')
+    : text.replace(MARKS, '')
+/** What is left of a word after folding (the marks that are left are those MARKS keeps). */
+const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
 
 /** Han, kana and CJK compatibility ideographs: each is a word of its own. */
@@ -47,6 +74,47 @@ function isCjk(code: number): boolean {
     (code >= 0xf900 && code <= 0xfaff) ||
     (code >= 0x20000 && code <= 0x2ffff)
   )
+}
+
+/**
+ * The locale whose word breaks Intl.Segmenter applies to a character of a script written without
+ * spaces between words (Thai, Lao, Myanmar, Khmer: letters, marks and digits), else null.
+ */
+function segmentedLocale(code: number): string | null {
+  if (code < 0x0e00 || code > 0x17ff) return null
+  if (code <= 0x0e7f) return 'th'
+  if (code <= 0x0eff) return 'lo'
+  if (code >= 0x1000 && code <= 0x109f) return 'my'
+  if (code >= 0x1780) return 'km'
+  return null
+}
+
+const segmenters = new Map<string, Intl.Segmenter>()
+
+/**
+ * Calls `onWord` with the offsets of each word of `text.slice(from, to)`, a run of one script
+ * written without spaces, as Intl.Segmenter splits it with `locale`; false once `onWord` returns
+ * false. The build and the browser call this same function, and ICU splits the same text the same
+ * way in both (checked on the development corpus: see docs/benchmarks.md).
+ */
+export function segmentRun(
+  text: string,
+  from: number,
+  to: number,
+  locale: string,
+  onWord: (start: number, end: number) => boolean | void,
+): boolean {
+  let segmenter = segmenters.get(locale)
+  if (segmenter === undefined) {
+    segmenter = new Intl.Segmenter(locale, { granularity: 'word' })
+    segmenters.set(locale, segmenter)
+  }
+  for (const { segment, index, isWordLike } of segmenter.segment(text.slice(from, to))) {
+    if (isWordLike === true && onWord(from + index, from + index + segment.length) === false) {
+      return false
+    }
+  }
+  return true
 }
 
 function isAsciiWordChar(code: number): boolean {
@@ -80,15 +148,13 @@ export function normalizeTerm(word: string): string {
     }
   }
   if (ascii) return cut(word.toLowerCase())
-  const folded = word
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .toLowerCase()
-    .replace(FOLD_PATTERN, (letter) => FOLD[letter] ?? letter)
-    // Lower-casing can bring back a combining mark (`İ` -> `i̇`).
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .replace(NOT_WORD, '')
+  const folded = dropMarks(
+    dropMarks(word.normalize('NFKD'))
+      .toLowerCase()
+      .replace(FOLD_PATTERN, (letter) => FOLD[letter] ?? letter)
+      // Lower-casing can bring back a combining mark (`İ` -> `i̇`).
+      .normalize('NFKD'),
+  ).replace(NOT_WORD, '')
   return cut(folded)
 }
 
@@ -114,6 +180,17 @@ export function scanWords(
         start = -1
         ascii = true
       }
+      continue
+    }
+    const locale = segmentedLocale(code)
+    if (locale !== null) {
+      if (start >= 0 && onWord(start, i, ascii) === false) return
+      let end = i + 1
+      while (end < text.length && segmentedLocale(text.charCodeAt(end)) === locale) end++
+      if (!segmentRun(text, i, end, locale, (s, e) => onWord(s, e, false))) return
+      start = -1
+      ascii = true
+      i = end - 1
       continue
     }
     const point = text.codePointAt(i) ?? code

@@ -95,6 +95,7 @@ function makeHit(
     source: meta.source,
     sourceSlug: meta.sourceSlug,
     date: meta.date,
+    language: meta.language ?? null,
     titleHighlights: highlightRanges(meta.title, terms, prefixTerm),
     excerpt: excerpt.excerpt,
     excerptHighlights: excerpt.highlights,

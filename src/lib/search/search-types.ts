@@ -16,6 +16,8 @@ export type SearchHit = {
   source: string | null
   sourceSlug: string | null
   date: string | null
+  /** The story's language (BCP 47), for the `lang` and `dir` of its title and excerpt. */
+  language?: string | null
   /** Offsets into `title`. */
   titleHighlights: Highlight[]
   /** A passage around the best match (about 200 characters, cut at words, '…' where cut). */

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest'
+import { normalizeTerm } from './normalize.ts'
 import { distanceFrom, editDistance, maxTypoDistance } from './typo.ts'
 
 it('counts one edit for a substitution, an insertion, a deletion or a swap of neighbours', () => {
@@ -69,3 +70,14 @@ function reference(a: string, b: string, max: number): number {
   }
   return Math.min(d[s.length]![t.length]!, max + 1)
 }
+
+it('counts one edit for a mistyped jamo, a syllable left out or two swapped in Korean', () => {
+  const distance = (typed: string, word: string) =>
+    distanceFrom(normalizeTerm(typed), 2)(normalizeTerm(word))
+  expect(distance('모레조각', '모래조각')).toBe(1)
+  expect(distance('서을에서', '서울에서')).toBe(1)
+  expect(distance('인도시아의', '인도네시아의')).toBe(1)
+  expect(distance('분리주자의들이', '분리주의자들이')).toBe(1)
+  // Two different syllables are more than one edit.
+  expect(distance('부산에서', '서울에서')).toBeGreaterThan(1)
+})
