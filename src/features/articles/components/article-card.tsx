@@ -7,6 +7,7 @@ import { useIsRead } from '@/components/reader/use-reader'
 import { paths } from '@/config/paths'
 import type { ListItem } from '@/lib/corpus/compiled'
 import { toStoryRef } from '@/lib/reader-store/schema'
+import { textProps } from '@/lib/text-direction'
 import { articleQueries } from '../api/article-queries'
 import { ArticleMeta } from './article-meta'
 
@@ -24,7 +25,7 @@ export function ArticleCard({ item, from }: ArticleCardProps) {
   return (
     // A read story is dimmed and says "Read" (ReadBadge); its buttons save it and mark it.
     <article className={read ? 'card story-read' : 'card'} {...storyProps('item')}>
-      <h2 className="card-title" id={titleId}>
+      <h2 className="card-title" id={titleId} {...textProps(item.language)}>
         <Link to={paths.article(item.id, item.slug)} state={{ from }} {...storyLinkProps}>
           {item.title}
         </Link>
@@ -35,7 +36,9 @@ export function ArticleCard({ item, from }: ArticleCardProps) {
         date={item.date}
         readingMinutes={item.readingMinutes}
       />
-      <p className="card-excerpt">{item.excerpt}</p>
+      <p className="card-excerpt" {...textProps(item.language)}>
+        {item.excerpt}
+      </p>
       <div className="story-actions">
         <ReadBadge id={item.id} />
         <SaveButton

@@ -8,6 +8,7 @@ import { canonicalUrl } from '@/config/site-url'
 import type { ArticleData } from '@/lib/corpus/compiled'
 import { readerStore } from '@/lib/reader-store/browser-store'
 import { toStoryRef } from '@/lib/reader-store/schema'
+import { textProps } from '@/lib/text-direction'
 import { ArticleMeta } from './article-meta'
 import { RelatedStories } from './related-stories'
 import { ShareButtons } from './share-buttons'
@@ -40,11 +41,7 @@ export function ArticleView({
   const text = (value: string) =>
     highlight ? <HighlightedText text={value} ranges={highlight(value)} /> : value
   return (
-    <article
-      className="article"
-      lang={article.language ?? undefined}
-      {...storyProps('article', article.url)}
-    >
+    <article className="article" {...storyProps('article', article.url)}>
       <p className="back">
         <Link
           to={backTo}
@@ -60,7 +57,7 @@ export function ArticleView({
         </Link>
       </p>
       <header className="article-header">
-        <h1>{text(article.title)}</h1>
+        <h1 {...textProps(article.language)}>{text(article.title)}</h1>
         <ArticleMeta
           source={article.source}
           sourceSlug={article.sourceSlug}
@@ -74,7 +71,7 @@ export function ArticleView({
         </div>
         <ShareButtons key={article.id} id={article.id} slug={article.slug} title={article.title} />
       </header>
-      <div className="article-body" ref={body}>
+      <div className="article-body" ref={body} {...textProps(article.language)}>
         {article.paragraphs.map((paragraph, i) => (
           <p key={i}>{text(paragraph)}</p>
         ))}
