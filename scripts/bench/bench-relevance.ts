@@ -1,12 +1,14 @@
 /**
- * npm run bench:relevance [-- --corpus DIR] [--queries FILE] [--rebuild]
+ * npm run bench:relevance [-- --corpus DIR] [--queries FILE] [--rebuild] [--reuse]
  *
  * Builds the site for a corpus (cached in bench-out/sites/, rebuilt when the corpus or the app's
- * sources change, or with --rebuild), serves it with scripts/site/serve.ts, and runs each known-item
+ * sources change, or with --rebuild; --reuse takes an earlier build even if the sources changed
+ * since, to measure a build kept from before a change), serves it with scripts/site/serve.ts, and runs each known-item
  * query ({ q, id, kind } in a JSON array) through the real /search view in headless Chromium: one
  * page, the query typed into the header's search box, the ordered article ids read from the
  * result links once the results list shows that query. Prints success@1, MRR@10 and recall@10 per
- * query kind as a markdown table, the targets met or missed, and the queries whose article did not
+ * query kind as a markdown table (and success@1 per language and kind when the queries give a
+ * `lang`), the targets met or missed, and the queries whose article did not
  * come first. Exits 1 when a target is missed.
  *
  * Defaults: --corpus ../shared/corpora/wikinews, --queries ../shared/corpora/wikinews-queries.json.
@@ -19,18 +21,27 @@ import { cachedSite } from './cached-site.ts'
 import { log, markdownTable, percentile, readOptions } from './common.ts'
 import { ROOT } from './corpora.ts'
 import { loadAverage, machineLine } from './machine.ts'
-import { rankOf, relevanceByKind, relevanceTargets, type RankedQuery } from './metrics.ts'
+import {
+  languageTable,
+  languageTarget,
+  queryLanguage,
+  rankOf,
+  relevanceByKind,
+  relevanceTargets,
+  type RankedQuery,
+} from './metrics.ts'
 import { openSearchView, prepareContext, searchInView } from './search-view.ts'
 import { freePort, startServer, type Server } from './lighthouse/site.ts'
 
 const SHARED = resolve(ROOT, '..', 'shared', 'corpora')
 
-const USAGE = `npm run bench:relevance [-- --corpus DIR] [--queries FILE] [--rebuild]
+const USAGE = `npm run bench:relevance [-- --corpus DIR] [--queries FILE] [--rebuild] [--reuse]
 
   --corpus DIR    the corpus (default ../shared/corpora/wikinews)
   --queries FILE  known-item queries, a JSON array of { q, id, kind }
                   (default ../shared/corpora/wikinews-queries.json)
-  --rebuild       build the site even when a cached build matches`
+  --rebuild       build the site even when a cached build matches
+  --reuse         take an earlier site build even if the sources changed since`
 
 function parseCommandLine() {
   const { values } = readOptions({
@@ -39,13 +50,14 @@ function parseCommandLine() {
       corpus: { type: 'string', default: join(SHARED, 'wikinews') },
       queries: { type: 'string', default: join(SHARED, 'wikinews-queries.json') },
       rebuild: { type: 'boolean', default: false },
+      reuse: { type: 'boolean', default: false },
     },
   })
   const corpusDir = resolve(values.corpus)
   const queriesFile = resolve(values.queries)
   if (!existsSync(corpusDir)) throw new Error(`--corpus: no folder at ${corpusDir}`)
   if (!existsSync(queriesFile)) throw new Error(`--queries: no file at ${queriesFile}`)
-  return { corpusDir, queriesFile, rebuild: values.rebuild }
+  return { corpusDir, queriesFile, rebuild: values.rebuild, reuse: values.reuse }
 }
 
 async function main(): Promise<boolean> {
@@ -58,6 +70,7 @@ async function main(): Promise<boolean> {
     corpusDir: options.corpusDir,
     name: basename(options.corpusDir),
     rebuild: options.rebuild,
+    reuse: options.reuse,
   })
   let server: Server | undefined
   const browser = await launchChromium()
@@ -85,10 +98,11 @@ async function main(): Promise<boolean> {
       }
       previous = { q: query.q, ids }
       const rank = rankOf(ids, query.id)
-      ranked.push({ kind: query.kind, rank })
+      const lang = queryLanguage(query)
+      ranked.push({ kind: query.kind, rank, lang })
       if (rank !== 0) {
         misses.push(
-          `- ${query.kind} "${query.q}" (${query.id}): ${rank < 0 ? `not in the first ${ids.length}` : `rank ${rank + 1}`}; first: ${ids[0] ?? 'no results'}`,
+          `- ${lang === undefined ? '' : `${lang} `}${query.kind} "${query.q}" (${query.id}): ${rank < 0 ? `not in the first ${ids.length}` : `rank ${rank + 1}`}; first: ${ids[0] ?? 'no results'}`,
         )
       }
       if ((i + 1) % 25 === 0) log(`bench: ${i + 1}/${queries.length} queries`)
@@ -96,7 +110,9 @@ async function main(): Promise<boolean> {
     await context.close()
 
     const relevance = relevanceByKind(ranked, 10)
-    const targets = relevanceTargets(relevance)
+    const byLanguage = languageTarget(ranked, 10)
+    const targets = [...relevanceTargets(relevance), ...(byLanguage ? [byLanguage] : [])]
+    const languages = languageTable(ranked, 10)
     const rows = [...relevance].map(([kind, r]) => [
       kind,
       String(r.queries),
@@ -106,7 +122,9 @@ async function main(): Promise<boolean> {
     ])
     const seconds = ((performance.now() - started) / 1000).toFixed(0)
     const built =
-      site.built === 'cached' ? 'cached build' : `built in ${site.built.seconds.toFixed(0)} s`
+      site.built === 'cached'
+        ? `cached build${site.stale ? ', from sources that have changed since (--reuse)' : ''}`
+        : `built in ${site.built.seconds.toFixed(0)} s`
     const out = [
       '## Search relevance through the /search view (Chromium)',
       '',
@@ -122,6 +140,9 @@ async function main(): Promise<boolean> {
         'right',
         'right',
       ]),
+      ...(languages === ''
+        ? []
+        : ['', 'success@1 per language and kind (queries):', '', languages]),
       '',
       'Targets (success@1):',
       ...targets.map((t) => `- ${t.label}: ${t.met ? 'met' : '**missed**'} (${t.detail})`),

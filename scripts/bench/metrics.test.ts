@@ -1,5 +1,13 @@
 import { expect, test } from 'vitest'
-import { rankOf, relevanceByKind, relevanceTargets, transferKind } from './metrics.ts'
+import {
+  languageTable,
+  languageTarget,
+  queryLanguage,
+  rankOf,
+  relevanceByKind,
+  relevanceTargets,
+  transferKind,
+} from './metrics.ts'
 
 test('rankOf is the position from 0, or -1 when the id is absent', () => {
   expect(rankOf(['a', 'b', 'c'], 'a')).toBe(0)
@@ -70,4 +78,23 @@ test('transferKind tells engine code, index, display data and pages apart', () =
   expect(transferKind('/pagefind/fragment/en_12ab.pf_fragment')).toBe('display')
   expect(transferKind('/data/3f9a/articles/ab/ab12.json')).toBe('display')
   expect(transferKind('/search')).toBe('page')
+})
+
+test('languageTable gives success@1 per language and kind, and languageTarget the misses', () => {
+  const ranked = [
+    { kind: 'title', rank: 0, lang: 'th' },
+    { kind: 'body', rank: -1, lang: 'th' },
+    { kind: 'title', rank: 0, lang: 'ko' },
+    { kind: 'body', rank: 0, lang: 'ko' },
+  ]
+  expect(languageTable(ranked).split('\n')).toEqual([
+    '| language | title success@1 | body success@1 | all success@1 |',
+    '| --- | ---: | ---: | ---: |',
+    '| ko | 1.00 (1) | 1.00 (1) | 1.00 (2) |',
+    '| th | 1.00 (1) | 0.00 (1) | 0.50 (2) |',
+  ])
+  expect(languageTarget(ranked)).toMatchObject({ met: false, detail: 'short: th body 0.00' })
+  expect(languageTable([{ kind: 'title', rank: 0 }])).toBe('')
+  expect(queryLanguage({ q: 'x', lang: 'th' })).toBe('th')
+  expect(queryLanguage({ q: 'x' })).toBeUndefined()
 })

@@ -1,11 +1,14 @@
 /**
  * The figures the search benchmarks compute: known-item relevance (success@1, MRR@10, recall@10
- * per query kind and over all queries), its targets, and what each fetched file is for. Medians,
- * percentiles and tables are in common.ts.
+ * per query kind and over all queries; success@1 per language and kind), its targets, and what
+ * each fetched file is for. Medians, percentiles and tables are in common.ts.
  */
+import { markdownTable } from './common.ts'
 
 export type RankedQuery = {
   kind: string
+  /** The query's language (`lang` in the queries file), when it gives one. */
+  lang?: string
   /** Where the wanted article came in the results, from 0; -1 when it was not among them. */
   rank: number
 }
@@ -80,6 +83,69 @@ export function relevanceTargets(relevance: ReadonlyMap<string, Relevance>): Tar
       detail: `${got.successAt1.toFixed(2)} over ${got.queries} queries${by}`,
     }
   })
+}
+
+/** The `lang` of a known-item query read from a file, when it has one. */
+export function queryLanguage(query: object): string | undefined {
+  return 'lang' in query && typeof query.lang === 'string' ? query.lang : undefined
+}
+
+/** Per language (sorted by name), relevanceByKind over that language's queries. */
+export function relevanceByLanguage(
+  results: readonly RankedQuery[],
+  cutoff = 10,
+): Map<string, Map<string, Relevance>> {
+  const byLanguage = new Map<string, RankedQuery[]>()
+  for (const result of results) {
+    const lang = result.lang ?? '-'
+    byLanguage.set(lang, [...(byLanguage.get(lang) ?? []), result])
+  }
+  return new Map(
+    [...byLanguage.keys()]
+      .sort()
+      .map((lang) => [lang, relevanceByKind(byLanguage.get(lang) ?? [], cutoff)]),
+  )
+}
+
+/**
+ * A markdown table of success@1 per language (rows) and kind (columns, in first-seen order, then
+ * all), each cell with its number of queries; '' when no query gives a language.
+ */
+export function languageTable(results: readonly RankedQuery[], cutoff = 10): string {
+  if (results.every((r) => r.lang === undefined)) return ''
+  const kinds = [...relevanceByKind(results, cutoff).keys()]
+  const rows = [...relevanceByLanguage(results, cutoff)].map(([lang, relevance]) => [
+    lang,
+    ...kinds.map((kind) => {
+      const r = relevance.get(kind)
+      return r === undefined ? '-' : `${r.successAt1.toFixed(2)} (${r.queries})`
+    }),
+  ])
+  return markdownTable(['language', ...kinds.map((k) => `${k} success@1`)], rows, [
+    'left',
+    ...kinds.map(() => 'right' as const),
+  ])
+}
+
+/** The issue's target per language: success@1 of this much in each kind of each language. */
+export const LANGUAGE_TARGET = 0.95
+
+/** One target line: every language at LANGUAGE_TARGET or more in each kind; null without languages. */
+export function languageTarget(results: readonly RankedQuery[], cutoff = 10): Target | null {
+  if (results.every((r) => r.lang === undefined)) return null
+  const short: string[] = []
+  for (const [lang, relevance] of relevanceByLanguage(results, cutoff)) {
+    for (const [kind, r] of relevance) {
+      if (kind !== 'all' && r.successAt1 < LANGUAGE_TARGET) {
+        short.push(`${lang} ${kind} ${r.successAt1.toFixed(2)}`)
+      }
+    }
+  }
+  return {
+    label: `every language, each kind: success@1 >= ${LANGUAGE_TARGET.toFixed(2)}`,
+    met: short.length === 0,
+    detail: short.length === 0 ? 'all met' : `short: ${short.join(', ')}`,
+  }
 }
 
 export type TransferKind = 'index' | 'display' | 'code' | 'page'

@@ -6,7 +6,8 @@
  *
  * Compiles the corpus in memory exactly as the build does (emitCorpus with the search index), runs
  * each known-item query ({ q, id, kind }) through createSearchEngine with a `load` that reads the
- * compiled files, and prints success@1, MRR@10 and recall@10 per kind; the bytes a cold engine
+ * compiled files, and prints success@1, MRR@10 and recall@10 per kind (and success@1 per language
+ * and kind when the queries give a `lang`); the bytes a cold engine
  * loads before its first answer (a fresh engine per query: median and max, raw bytes as stored;
  * the index files are deflated already, the article JSON is also given gzipped); and the time of
  * warm queries (everything loaded). Without --queries it makes N queries of each kind from the
@@ -21,7 +22,13 @@ import { emitCorpus, memoryEmitter, type ExtraEmitter } from '../../site/corpus/
 import { readCorpus } from '../../site/corpus/read-corpus.ts'
 import { buildSearchIndex } from '../../site/search-index/emit-search-index.ts'
 import { markdownTable, median, percentile, readOptions, secondsSince } from '../common.ts'
-import { rankOf, relevanceByKind, type RankedQuery } from '../metrics.ts'
+import {
+  languageTable,
+  queryLanguage,
+  rankOf,
+  relevanceByKind,
+  type RankedQuery,
+} from '../metrics.ts'
 import { makeQueries, readQueries, type KnownItemQuery } from './known-item-queries.ts'
 
 const USAGE = `tsx scripts/bench/search/eval-relevance.ts --corpus DIR [--queries FILE] [--generate N] [--seed S]
@@ -145,11 +152,12 @@ async function measureWarm(makeLoad: Loader, queries: readonly KnownItemQuery[],
       result.hits.map((h) => h.id),
       query.id,
     )
-    ranked.push({ kind: query.kind, rank })
+    const lang = queryLanguage(query)
+    ranked.push({ kind: query.kind, rank, lang })
     if (rank !== 0) {
       const top = first.hits[0]
       failures.push(
-        `${query.kind} "${query.q}" -> rank ${rank} of ${result.total}${result.correctedQuery ? ` (as "${result.correctedQuery}")` : ''}; first: ${top?.title ?? '-'}`,
+        `${lang === undefined ? '' : `${lang} `}${query.kind} "${query.q}" -> rank ${rank} of ${result.total}${result.correctedQuery ? ` (as "${result.correctedQuery}")` : ''}; first: ${top?.title ?? '-'}`,
       )
     }
   }
@@ -225,6 +233,8 @@ async function main() {
 
   const warm = await measureWarm(makeLoad, queries, options.limit)
   console.log(`\n${markdownTable(RELEVANCE_HEADER, relevanceRows('this', warm.ranked))}`)
+  const languages = languageTable(warm.ranked, CUTOFF)
+  if (languages !== '') console.log(`\nsuccess@1 per language and kind (queries):\n\n${languages}`)
   if (options.verbose) {
     for (const f of warm.failures) console.log(`  miss: ${f}`)
     for (const s of warm.slowest) console.log(`  slow: ${s.q} ${s.ms.toFixed(1)} ms`)
