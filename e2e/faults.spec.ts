@@ -70,6 +70,8 @@ const faults: Fault[] = [
     searchDetail: 'what arrived was damaged',
   },
   {
+    // A host's fallback page in a data file's place (status 200): the file is missing, as a 404
+    // says (#22), not damaged; truncated JSON above still is.
     name: 'an HTML page instead of data',
     answer: (route) =>
       route.fulfill({
@@ -77,9 +79,9 @@ const faults: Fault[] = [
         contentType: 'text/html; charset=utf-8',
         body: '<!doctype html><title>Oops</title><p>Something went wrong</p>',
       }),
-    attempts: ATTEMPTS,
-    listDetail: 'The data for this page arrived damaged.',
-    searchDetail: 'what arrived was damaged',
+    attempts: 1,
+    listDetail: null,
+    searchDetail: 'the server answered 404',
   },
 ]
 

@@ -116,8 +116,15 @@ test('the prerendered HTML holds the hostile values as text, and no script but t
 }) => {
   for (const path of [articlePath(withHtml), `/sources/${withHtml.sourceSlug}`]) {
     const { html, $ } = await rawHtml(request, path)
-    // Only the app's module script and inert JSON blocks; the JSON never closes its element.
-    const scripts = $('script').toArray()
+    // Only the app's module script, the early reading-settings file and inert JSON blocks; the
+    // JSON never closes its element.
+    expect(
+      $('script:not([type])')
+        .toArray()
+        .map((script) => $(script).attr('src')),
+      path,
+    ).toEqual([expect.stringMatching(/\/assets\/reader-settings-[\w-]+\.js$/)])
+    const scripts = $('script[type]').toArray()
     for (const script of scripts) {
       expect($(script).attr('type'), path).toMatch(/^(module|application\/(ld\+)?json)$/)
       if ($(script).attr('type') !== 'module') {
