@@ -1,14 +1,16 @@
 /**
  * npm run bench:search [-- --sizes 10000,100000] [--per-kind 34] [--cold 20] [--seed 7]
- *   [--rebuild] [--reuse]
+ *   [--rebuild] [--reuse] [--typing] [--corpus DIR] [--tag NAME]
  *
- * For each size, on the generated corpus of bench:corpus (seed 1, cached in bench-out/):
+ * For each size, on the generated corpus of bench:corpus (seed 1, cached in bench-out/), and for
+ * the corpus folder of --corpus (its size its article count); --tag keeps the site builds apart,
+ * in bench-out/sites/NAME-<corpus>:
  *
  * - builds the site (cached in bench-out/sites/ while the corpus and the sources are unchanged;
  *   --rebuild builds anew, --reuse takes an earlier build even if the sources changed since) and
  *   times our index build alone in this process
  *   (buildSearchIndex over the sorted articles); its size is the site's data/<v>/search/ folder;
- * - builds the anchors into bench-out/search-anchors/<size>/: MiniSearch 7 (fields title and text,
+ * - builds the anchors into bench-out/search-anchors/<size or corpus>/: MiniSearch 7 (fields title and text,
  *   title stored, searched fuzzy 0.2, prefix, title boost 2, AND), serialized with JSON.stringify;
  *   FlexSearch 0.8 (a Document index of title and body, forward tokenizer, LatinBalance encoder,
  *   searched with suggest and merged fields), exported; Orama 3 (title and body, searched with
@@ -22,17 +24,23 @@
  *   cold: a fresh browser context per query (empty cache, service workers blocked); the bytes
  *   received from the moment the query starts to its first answer, by kind (index, display data,
  *   engine code), and the time to that answer. Ours: /search is opened and left to settle, then
- *   the query is typed into the search box; the time runs from the box's debounced navigation to
- *   the results in the DOM (the 200 ms debounce is the box's, not the engine's, and is left out).
+ *   the query is put into the search box (one input event); the time runs from it to the results
+ *   in the DOM (search-view.ts; for a build whose box waited for the typing to pause before it
+ *   navigated, from that navigation).
  *   MiniSearch, FlexSearch, Orama: import the library, fetch the index, load it, search (their
  *   answer is the whole index whatever the query: 5 cold runs at most). Pagefind: import
  *   pagefind.js, search, and load the data of the first 10 results.
  *   warm: one page runs every query once (which also gives success@1), then each again with its
  *   first letter capitalised (the same work for the engines, which fold case, but a new entry for
- *   the app's results cache); p50 and p95 of the second pass. Ours is timed from the navigation to
- *   the results in the DOM, so it includes React's render; the anchors time their search calls.
+ *   the app's results cache); p50 and p95 of the second pass. Ours is timed as the cold answer
+ *   is, to the results in the DOM, so it includes React's render; the anchors time their calls.
+ * - typing (search/typing.ts): each query typed key by key, 40 ms apart, into this engine's real
+ *   search box on /search and into MiniSearch's and Pagefind's typing page; p50 and p95 from the
+ *   last keystroke to that query's results on screen, and the key events' durations. --typing
+ *   runs this section alone, with only those two anchors built (in
+ *   bench-out/search-anchors/<corpus>-typing/, kept while the corpus is unchanged).
  *
- * Prints one markdown table, the targets met or missed, the machine and its load average.
+ * Prints the markdown tables, the targets met or missed, the machine and its load average.
  * Exits 1 when a target is missed.
  */
 import { spawnSync } from 'node:child_process'
@@ -47,7 +55,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
-import { join, relative } from 'node:path'
+import { basename, join, relative, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { create, insertMultiple, save } from '@orama/orama'
 import { Charset, Document, type DocumentOptions } from 'flexsearch'
@@ -67,13 +75,21 @@ import {
   readOptions,
   secondsSince,
 } from './common.ts'
-import { BENCH_DIR, ROOT, ensureCorpus, folderSize } from './corpora.ts'
+import { BENCH_DIR, ROOT, countTxt, ensureCorpus, folderSize } from './corpora.ts'
 import { loadAverage, machineLine } from './machine.ts'
 import { rankOf, relevanceByKind } from './metrics.ts'
 import { openSearchView, prepareContext, searchInView } from './search-view.ts'
 import { countTransfers, type Transfers } from './transfers.ts'
 import { buildSearchIndex } from '../site/search-index/emit-search-index.ts'
 import { makeQueries, type KnownItemQuery } from './search/known-item-queries.ts'
+import {
+  KEY_DELAY_MS,
+  corpusStamp,
+  installTypingProbe,
+  typeQueries,
+  writeTypingPage,
+  type Typed,
+} from './search/typing.ts'
 import { freePort, startServer, type Server } from './lighthouse/site.ts'
 
 type Doc = { id: string; title: string; text: string }
@@ -133,16 +149,21 @@ type EngineRow = {
   build: { seconds: number; files: number; bytes: number; gzipBytes?: number } | null
   cold: Cold[]
   warm: number[]
-  /** Ours only: the warm pass timed from the keystroke, debounce included. */
+  /** Ours only: the warm pass timed from the input event, whatever the box waited for. */
   warmKeystroke?: number[]
   successAt1: number
   note?: string
 }
 
 const USAGE = `npm run bench:search [-- --sizes 10000,100000] [--per-kind 34] [--cold 20] [--seed 7]
-  [--rebuild] [--reuse]
+  [--rebuild] [--reuse] [--typing] [--corpus DIR] [--tag NAME]
 
   --sizes N,N     generated corpus sizes, in articles (default 10000,100000)
+  --corpus DIR    a corpus folder to measure too (after the sizes; --sizes '' for it alone)
+  --typing        the typing section only: each engine's latency as a reader types
+  --tag NAME      build the sites into bench-out/sites/NAME-<corpus>, apart from other builds
+  --typed E,E     the engines the typing section types into: this, minisearch, pagefind (default
+                  all three; MiniSearch answers each key in seconds at 100,000 articles)
   --per-kind N    known-item queries of each kind (title, body, typo) (default 34)
   --cold N        cold first answers per engine, a fresh browser context each (default 20)
   --seed N        the seed of the queries (default 7)
@@ -154,6 +175,10 @@ function parseCommandLine() {
     usage: USAGE,
     options: {
       sizes: { type: 'string', default: '10000,100000' },
+      corpus: { type: 'string' },
+      typing: { type: 'boolean', default: false },
+      tag: { type: 'string' },
+      typed: { type: 'string', default: 'this,minisearch,pagefind' },
       'per-kind': { type: 'string', default: '34' },
       cold: { type: 'string', default: '20' },
       seed: { type: 'string', default: '7' },
@@ -161,7 +186,10 @@ function parseCommandLine() {
       reuse: { type: 'boolean', default: false },
     },
   })
-  const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')))
+  const sizes = values.sizes
+    .split(',')
+    .filter((s) => s.trim() !== '')
+    .map((s) => Number(s.trim().replace(/_/g, '')))
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
     throw new Error(`--sizes must be whole numbers separated by commas, not "${values.sizes}"`)
   }
@@ -171,8 +199,29 @@ function parseCommandLine() {
       throw new Error(`--${name} must be at least 1, not "${text}"`)
     return n
   }
+  if (values.tag !== undefined && !/^[a-z0-9-]+$/.test(values.tag)) {
+    throw new Error(`--tag must be lower-case letters, digits and dashes, not "${values.tag}"`)
+  }
+  const corpora: CorpusSpec[] = sizes.map((size) => ({
+    dir: null,
+    name: `corpus-${size}-seed1`,
+    size,
+  }))
+  if (values.corpus !== undefined) {
+    const dir = resolve(values.corpus)
+    corpora.push({ dir, name: basename(dir), size: countTxt(dir) })
+  }
+  if (corpora.length === 0) throw new Error('nothing to measure: give --sizes or --corpus')
+  const typed = values.typed.split(',').map((e) => e.trim())
+  const engines = ['this', 'minisearch', 'pagefind']
+  if (typed.some((e) => !engines.includes(e))) {
+    throw new Error(`--typed takes ${engines.join(', ')}, not "${values.typed}"`)
+  }
   return {
-    sizes,
+    corpora,
+    typing: values.typing,
+    typed: new Set(typed),
+    tag: values.tag ?? null,
     perKind: whole('per-kind', values['per-kind']),
     cold: whole('cold', values.cold),
     seed: whole('seed', values.seed),
@@ -180,6 +229,9 @@ function parseCommandLine() {
     reuse: values.reuse,
   }
 }
+
+/** A corpus to measure: generated (`dir` null: bench:corpus's, of `size` articles) or a folder. */
+type CorpusSpec = { dir: string | null; name: string; size: number }
 
 type CommandLine = ReturnType<typeof parseCommandLine>
 
@@ -288,15 +340,8 @@ async function buildOrama(docs: readonly FieldDoc[], file: string): Promise<Buil
   return writeIndex(file, JSON.stringify(save(db)), started)
 }
 
-/**
- * The serialized indexes of MiniSearch, FlexSearch and Orama, and Pagefind's bundle, into
- * `anchorsDir` (emptied first), with the libraries' browser builds.
- */
-async function buildAnchors(
-  articles: readonly Article[],
-  siteDir: string,
-  anchorsDir: string,
-): Promise<Omit<AnchorsRecord, 'stamp'>> {
+/** Serves the anchors' folder: the libraries' browser builds, and the page serve.ts wants. */
+function startAnchorsFolder(anchorsDir: string): void {
   rmSync(anchorsDir, { recursive: true, force: true })
   mkdirSync(anchorsDir, { recursive: true })
   // serve.ts wants an index.html; the anchors run in this empty page.
@@ -305,31 +350,27 @@ async function buildAnchors(
     '<!doctype html><html lang="en"><title>anchors</title><h1>Search anchors</h1></html>\n',
   )
   copyFileSync(MINISEARCH_MODULE, join(anchorsDir, 'minisearch.js'))
-  copyFileSync(FLEXSEARCH_MODULE, join(anchorsDir, 'flexsearch.js'))
-  cpSync(ORAMA_MODULES, join(anchorsDir, 'orama'), {
-    recursive: true,
-    filter: (source) => !/\.(map|d\.ts)$/.test(source),
-  })
+  writeTypingPage(anchorsDir, { options: MINISEARCH_OPTIONS, search: MINISEARCH_SEARCH })
+}
 
+/** MiniSearch's index of `articles`, serialized with JSON.stringify into `anchorsDir`. */
+function buildMiniSearch(articles: readonly Article[], anchorsDir: string): Build {
   log(`${articles.length}: building the MiniSearch index`)
-  let started = performance.now()
+  const started = performance.now()
   const mini = new MiniSearch<Doc>(MINISEARCH_OPTIONS)
   mini.addAll(articles.map((a) => ({ id: a.id, title: a.title, text: a.paragraphs.join('\n') })))
-  const miniBuild = writeIndex(
-    join(anchorsDir, 'minisearch-index.json'),
-    JSON.stringify(mini),
-    started,
-  )
+  return writeIndex(join(anchorsDir, 'minisearch-index.json'), JSON.stringify(mini), started)
+}
 
-  const docs = articles.map((a) => ({ id: a.id, title: a.title, body: a.paragraphs.join('\n') }))
-  log(`${articles.length}: building the FlexSearch index`)
-  const flexsearch = await buildFlexSearch(docs, join(anchorsDir, 'flexsearch-index.json'))
-  log(`${articles.length}: building the Orama index`)
-  const orama = await buildOrama(docs, join(anchorsDir, 'orama-index.json'))
-
+/** Pagefind's bundle of the site's prerendered article pages, into `anchorsDir`/pagefind. */
+function buildPagefind(
+  articles: readonly Article[],
+  siteDir: string,
+  anchorsDir: string,
+): Build | { error: string } {
   log(`${articles.length}: building the Pagefind index`)
   const bundle = join(anchorsDir, 'pagefind')
-  started = performance.now()
+  const started = performance.now()
   const run = spawnSync(
     PAGEFIND_BIN,
     [
@@ -351,30 +392,46 @@ async function buildAnchors(
   if (run.status !== 0) {
     const error = `pagefind exited ${run.status ?? run.signal}: ${(run.stderr || run.error?.message || '').trim()}`
     log(error)
-    return { mini: miniBuild, flexsearch, orama, pagefind: { error } }
+    return { error }
   }
   // The bundle's UI scripts and styles are not the index.
   const all = folderSize(bundle)
   const ui = readdirSync(bundle).filter((f) => /-ui\.(js|css)$/.test(f))
   const uiBytes = ui.reduce((sum, f) => sum + statSync(join(bundle, f)).size, 0)
-  return {
-    mini: miniBuild,
-    flexsearch,
-    orama,
-    pagefind: {
-      seconds: pagefindSeconds,
-      files: all.files - ui.length,
-      bytes: all.bytes - uiBytes,
-    },
-  }
+  return { seconds: pagefindSeconds, files: all.files - ui.length, bytes: all.bytes - uiBytes }
 }
 
-/** Everything built before the browser starts; the corpus is let go at the end. */
-async function prepare(size: number, options: CommandLine): Promise<Prepared> {
-  const corpus = ensureCorpus(size)
+/**
+ * The serialized indexes of MiniSearch, FlexSearch and Orama, and Pagefind's bundle, into
+ * `anchorsDir` (emptied first), with the libraries' browser builds and the typing page.
+ */
+async function buildAnchors(
+  articles: readonly Article[],
+  siteDir: string,
+  anchorsDir: string,
+): Promise<Omit<AnchorsRecord, 'stamp'>> {
+  startAnchorsFolder(anchorsDir)
+  copyFileSync(FLEXSEARCH_MODULE, join(anchorsDir, 'flexsearch.js'))
+  cpSync(ORAMA_MODULES, join(anchorsDir, 'orama'), {
+    recursive: true,
+    filter: (source) => !/\.(map|d\.ts)$/.test(source),
+  })
+  const mini = buildMiniSearch(articles, anchorsDir)
+  const docs = articles.map((a) => ({ id: a.id, title: a.title, body: a.paragraphs.join('\n') }))
+  log(`${articles.length}: building the FlexSearch index`)
+  const flexsearch = await buildFlexSearch(docs, join(anchorsDir, 'flexsearch-index.json'))
+  log(`${articles.length}: building the Orama index`)
+  const orama = await buildOrama(docs, join(anchorsDir, 'orama-index.json'))
+  const pagefind = buildPagefind(articles, siteDir, anchorsDir)
+  return { mini, flexsearch, orama, pagefind }
+}
+
+/** The corpus's folder and its site, built or cached; its articles read and its queries made. */
+function prepareSite(spec: CorpusSpec, options: CommandLine) {
+  const corpusDir = spec.dir ?? ensureCorpus(spec.size).dir
   const site = cachedSite({
-    corpusDir: corpus.dir,
-    name: `corpus-${size}-seed1`,
+    corpusDir,
+    name: options.tag === null ? spec.name : `${options.tag}-${spec.name}`,
     rebuild: options.rebuild,
     reuse: options.reuse,
   })
@@ -382,11 +439,17 @@ async function prepare(size: number, options: CommandLine): Promise<Prepared> {
     site.built === 'cached'
       ? `cached${site.stale ? ', built from sources that have changed since (--reuse)' : ''}`
       : `built in ${site.built.seconds.toFixed(0)} s`
-
-  log(`${size}: reading the corpus`)
-  const { articles } = readCorpus(corpus.dir)
+  log(`${spec.size}: reading the corpus`)
+  const { articles } = readCorpus(corpusDir)
   articles.sort(compareArticles)
   const queries = makeQueries(articles, options.perKind, options.seed)
+  return { corpusDir, site, siteBuild, articles, queries }
+}
+
+/** Everything built before the browser starts; the corpus is let go at the end. */
+async function prepare(spec: CorpusSpec, options: CommandLine): Promise<Prepared> {
+  const size = spec.size
+  const { site, siteBuild, articles, queries } = prepareSite(spec, options)
 
   log(`${size}: ${queries.length} queries made; building our index`)
   const built = buildSearchIndex(articles)
@@ -396,12 +459,13 @@ async function prepare(size: number, options: CommandLine): Promise<Prepared> {
   }
   const ours = { seconds: built.stats.seconds, files: onDisk.files, bytes: onDisk.bytes }
 
-  const anchorsDir = join(BENCH_DIR, 'search-anchors', String(size))
+  const anchorsDir = join(BENCH_DIR, 'search-anchors', spec.dir === null ? String(size) : spec.name)
   const recordPath = join(anchorsDir, ANCHORS_RECORD)
   if (!options.rebuild && existsSync(recordPath)) {
     const record: unknown = JSON.parse(readFileSync(recordPath, 'utf8'))
     if (isAnchorsRecord(record) && record.stamp === site.stamp) {
       log(`${size}: anchors cached in ${relative(ROOT, anchorsDir)}`)
+      writeTypingPage(anchorsDir, { options: MINISEARCH_OPTIONS, search: MINISEARCH_SEARCH })
       return {
         queries,
         ours,
@@ -718,7 +782,7 @@ function targetLines(articles: number, ours: EngineRow): { lines: string[]; miss
     },
     {
       met: p95 < target.warmP95Ms,
-      text: `${n}: warm p95 under ${target.warmP95Ms} ms after the debounce (${ms(p95)})`,
+      text: `${n}: warm p95 under ${target.warmP95Ms} ms (${ms(p95)})`,
     },
   ]
   if (target.buildSeconds !== null && ours.build !== null) {
@@ -746,9 +810,10 @@ function inMemoryAnchors(prepared: Prepared) {
   ] as const
 }
 
-/** Every engine on one size: the table rows, the detail lines, and our targets. */
-async function measureSize(articles: number, options: CommandLine) {
-  const prepared = await prepare(articles, options)
+/** Every engine on one corpus: the table rows, the detail lines, and our targets. */
+async function measureSize(spec: CorpusSpec, options: CommandLine) {
+  const articles = spec.size
+  const prepared = await prepare(spec, options)
   const servers: Server[] = []
   const browser = await launchChromium()
   try {
@@ -795,14 +860,248 @@ async function measureSize(articles: number, options: CommandLine) {
         ...(await measureAnchor(browser, anchors.origin, 'pagefind', queries, options.cold)),
       })
     }
+    const typing = await measureTyping(browser, {
+      articles,
+      siteOrigin: site.origin,
+      anchorsOrigin: anchors.origin,
+      queries,
+      pagefind: !('error' in prepared.pagefind),
+      typed: options.typed,
+    })
     return {
       rows: rows.map((row) => rowCells(articles, row)),
       details: detailLines(articles, prepared, ours, rows, options.seed),
       verdict: targetLines(articles, ours),
+      typing,
     }
   } finally {
     await browser.close()
     for (const server of servers) server.stop()
+  }
+}
+
+/** The typing section's targets: p95 from the last keystroke to its results on screen. */
+const TYPING_TARGETS = new Map([
+  [20_000, 100],
+  [100_000, 150],
+])
+/** No key event slower than this while typing, at any size. */
+const KEY_EVENT_TARGET_MS = 50
+
+type TypingRow = { engine: string; typed: Typed[]; failed: string[] }
+
+/** The typing section's anchors: MiniSearch's index and Pagefind's bundle, with the typing page. */
+type TypingAnchorsRecord = { stamp: string; pagefind: boolean }
+
+function isTypingAnchorsRecord(value: unknown): value is TypingAnchorsRecord {
+  return isRecord(value) && typeof value.stamp === 'string' && typeof value.pagefind === 'boolean'
+}
+
+/**
+ * For --typing alone: the site, the queries, and only the anchors typing measures (MiniSearch and
+ * Pagefind), cached in bench-out/search-anchors/<corpus>-typing/ while the corpus is unchanged.
+ */
+function prepareTyping(spec: CorpusSpec, options: CommandLine) {
+  const { corpusDir, site, siteBuild, articles, queries } = prepareSite(spec, options)
+  const anchorsDir = join(BENCH_DIR, 'search-anchors', `${spec.name}-typing`)
+  const recordPath = join(anchorsDir, ANCHORS_RECORD)
+  const stamp = corpusStamp(corpusDir)
+  if (!options.rebuild && existsSync(recordPath)) {
+    const record: unknown = JSON.parse(readFileSync(recordPath, 'utf8'))
+    if (isTypingAnchorsRecord(record) && record.stamp === stamp) {
+      log(`${spec.size}: typing anchors cached in ${relative(ROOT, anchorsDir)}`)
+      writeTypingPage(anchorsDir, { options: MINISEARCH_OPTIONS, search: MINISEARCH_SEARCH })
+      return { site, siteBuild, queries, anchorsDir, pagefind: record.pagefind }
+    }
+  }
+  startAnchorsFolder(anchorsDir)
+  buildMiniSearch(articles, anchorsDir)
+  const pagefind = !('error' in buildPagefind(articles, site.dir, anchorsDir))
+  writeFileSync(recordPath, JSON.stringify({ stamp, pagefind } satisfies TypingAnchorsRecord))
+  return { site, siteBuild, queries, anchorsDir, pagefind }
+}
+
+/**
+ * Each engine typed into as a reader types (search/typing.ts): this engine on the site's /search,
+ * MiniSearch and Pagefind on the anchors' typing page, each in a fresh browser context, the same
+ * queries in the same order.
+ */
+async function measureTyping(
+  browser: Browser,
+  run: {
+    articles: number
+    siteOrigin: string
+    anchorsOrigin: string
+    queries: readonly KnownItemQuery[]
+    pagefind: boolean
+    typed: ReadonlySet<string>
+  },
+): Promise<TypingRow[]> {
+  const queries = run.queries.map((q) => q.q)
+  const rows: TypingRow[] = []
+  // Each row on stderr as soon as it is measured: an anchor may take long after it.
+  const done = (row: TypingRow) => {
+    rows.push(row)
+    log(`${run.articles}: typed | ${typingCells(run.articles, row).join(' | ')} |`)
+  }
+  if (run.typed.has('this')) {
+    const ours = await freshContext(browser)
+    try {
+      await installTypingProbe(ours)
+      log(`${run.articles}: typing, this engine (load ${loadAverage()})`)
+      const page = await ours.newPage()
+      await openSearchView(page, run.siteOrigin)
+      // The index root, which the empty search page loads before the first keystroke.
+      await page.waitForLoadState('networkidle')
+      const box = page.getByRole('searchbox', { name: 'Search articles' })
+      done({ engine: 'this engine', ...(await typeQueries(page, box, 'app', queries)) })
+    } finally {
+      await ours.close()
+    }
+  }
+  const anchors = [
+    { engine: 'minisearch', label: 'MiniSearch 7.2 (index in memory)' },
+    ...(run.pagefind ? [{ engine: 'pagefind', label: 'Pagefind 1.6' }] : []),
+  ].filter((anchor) => run.typed.has(anchor.engine))
+  for (const anchor of anchors) {
+    const context = await anchorContext(browser)
+    try {
+      await installTypingProbe(context)
+      log(`${run.articles}: typing, ${anchor.label} (load ${loadAverage()})`)
+      const page = await context.newPage()
+      await page.goto(`${run.anchorsOrigin}/typing.html?engine=${anchor.engine}`)
+      await page.locator('html[data-ready="true"]').waitFor({ timeout: 600_000 })
+      const box = page.getByRole('searchbox', { name: 'Search' })
+      done({ engine: anchor.label, ...(await typeQueries(page, box, 'anchor', queries)) })
+    } finally {
+      await context.close()
+    }
+  }
+  return rows
+}
+
+function typingCells(articles: number, row: TypingRow): string[] {
+  const latency = row.typed.map((t) => t.latencyMs)
+  const events = row.typed.map((t) => t.maxEventMs)
+  const handled = row.typed.map((t) => t.maxHandledMs)
+  const some = row.typed.length > 0
+  return [
+    articles.toLocaleString('en-US'),
+    row.engine,
+    `${row.typed.length}${row.failed.length > 0 ? ` (${row.failed.length} without results)` : ''}`,
+    some ? ms(percentile(latency, 50)) : '',
+    some ? ms(percentile(latency, 95)) : '',
+    some ? ms(Math.max(...latency)) : '',
+    some ? ms(percentile(events, 95)) : '',
+    some ? ms(Math.max(...events)) : '',
+    some ? ms(Math.max(...handled)) : '',
+  ]
+}
+
+function typingTargetLines(articles: number, rows: readonly TypingRow[]) {
+  const ours = rows.find((row) => row.engine === 'this engine')
+  // Not typed into (--typed): nothing to check.
+  if (ours === undefined) return { lines: [], missed: false }
+  if (ours.typed.length === 0) {
+    return {
+      lines: [`- **missed**: ${articles}: no query typed into this engine answered`],
+      missed: true,
+    }
+  }
+  const n = articles.toLocaleString('en-US')
+  const checks: Array<{ met: boolean; text: string }> = []
+  const target = TYPING_TARGETS.get(articles)
+  if (target !== undefined) {
+    const p95 = percentile(
+      ours.typed.map((t) => t.latencyMs),
+      95,
+    )
+    checks.push({
+      met: p95 <= target,
+      text: `${n}: typing, p95 from the last keystroke to its results on screen at most ${target} ms (${ms(p95)})`,
+    })
+  }
+  const slowest = Math.max(...ours.typed.map((t) => t.maxEventMs))
+  checks.push({
+    met: slowest <= KEY_EVENT_TARGET_MS && ours.failed.length === 0,
+    text: `${n}: typing, no key event slower than ${KEY_EVENT_TARGET_MS} ms (slowest ${ms(slowest)}), every query answered (${ours.failed.length} not)`,
+  })
+  return {
+    lines: checks.map((c) => `- ${c.met ? 'met' : '**missed**'}: ${c.text}`),
+    missed: checks.some((c) => !c.met),
+  }
+}
+
+/** The typing section alone (--typing), on one corpus. */
+async function measureTypingOnly(spec: CorpusSpec, options: CommandLine) {
+  const prepared = prepareTyping(spec, options)
+  const servers: Server[] = []
+  const browser = await launchChromium()
+  try {
+    const site = await startServer({ root: ROOT, dir: prepared.site.dir, port: await freePort() })
+    servers.push(site)
+    writeFileSync(join(prepared.anchorsDir, 'robots.txt'), 'User-agent: *\nDisallow: /\n')
+    const anchors = await startServer({
+      root: ROOT,
+      dir: prepared.anchorsDir,
+      port: await freePort(),
+    })
+    servers.push(anchors)
+    const rows = await measureTyping(browser, {
+      articles: spec.size,
+      siteOrigin: site.origin,
+      anchorsOrigin: anchors.origin,
+      queries: prepared.queries,
+      pagefind: prepared.pagefind,
+      typed: options.typed,
+    })
+    return {
+      rows,
+      detail: `- ${spec.size.toLocaleString('en-US')} (${spec.name}): site ${prepared.siteBuild} (${relative(ROOT, prepared.site.dir)}); ${prepared.queries.length} queries, seed ${options.seed}; load average ${loadAverage()} after the run`,
+    }
+  } finally {
+    await browser.close()
+    for (const server of servers) server.stop()
+  }
+}
+
+function typingSection(measured: ReadonlyArray<{ articles: number; rows: readonly TypingRow[] }>): {
+  lines: string[]
+  missed: boolean
+} {
+  const verdicts = measured.map((m) => typingTargetLines(m.articles, m.rows))
+  const failures = measured.flatMap((m) =>
+    m.rows.flatMap((row) =>
+      row.failed.slice(0, 3).map((f) => `- ${m.articles}: ${row.engine}: ${f}`),
+    ),
+  )
+  return {
+    lines: [
+      '## Typing in Chromium',
+      '',
+      `Each query typed key by key into the page's search box, ${KEY_DELAY_MS} ms between keys (Playwright's keyboard), in one page per engine: this engine on the built site's /search, MiniSearch and Pagefind on a small page that searches on every input (MiniSearch with its whole index in memory). Latency: from the query's last keydown to the frame that shows that query's results (a MutationObserver, then requestAnimationFrame). Key events: the Event Timing API's entries (threshold 16 ms) while the query is typed: the slowest duration per query (to the next paint), its p95 over the queries and the slowest of all, and the longest handling (from the event to the end of its handlers: waiting for the main thread, then the page's work; without the wait for a frame, which a loaded machine stretches).`,
+      '',
+      markdownTable(
+        [
+          'articles',
+          'engine',
+          'queries',
+          'latency p50',
+          'latency p95',
+          'latency max',
+          'slowest key event p95',
+          'slowest key event',
+          'longest key handling',
+        ],
+        measured.flatMap((m) => m.rows.map((row) => typingCells(m.articles, row))),
+        ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+      ),
+      ...(failures.length > 0 ? ['', 'Queries without results:', ...failures] : []),
+      '',
+      'Targets (this engine, typing):',
+      ...verdicts.flatMap((v) => v.lines),
+    ],
+    missed: verdicts.some((v) => v.missed),
   }
 }
 
@@ -819,7 +1118,7 @@ function detailLines(
   for (const q of queries) kinds.set(q.kind, (kinds.get(q.kind) ?? 0) + 1)
   return [
     `- ${n}: site ${prepared.siteBuild} (${relative(ROOT, prepared.siteDir)}); anchors ${prepared.anchorsCached ? 'cached (their build figures are from the run that built them)' : 'built in this run'}; ${queries.length} queries (${[...kinds].map(([k, c]) => `${c} ${k}`).join(', ')}), seed ${seed}; load average ${loadAverage()} after the run`,
-    `- ${n}: this engine, warm, from the keystroke (200 ms debounce included): p50 ${ms(percentile(ours.warmKeystroke ?? [], 50))}, p95 ${ms(percentile(ours.warmKeystroke ?? [], 95))}; cold requests per first answer: median ${median(ours.cold.map((c) => c.transfers.requests))}`,
+    `- ${n}: this engine, warm, from the input event (whatever the box waited for): p50 ${ms(percentile(ours.warmKeystroke ?? [], 50))}, p95 ${ms(percentile(ours.warmKeystroke ?? [], 95))}; cold requests per first answer: median ${median(ours.cold.map((c) => c.transfers.requests))}`,
     ...rows.flatMap((row) =>
       row.cold.length === 0
         ? []
@@ -842,20 +1141,44 @@ async function main(): Promise<boolean> {
   const details: string[] = []
   const targets: string[] = []
   let missed = false
-  for (const articles of options.sizes) {
-    const measured = await measureSize(articles, options)
+  const typed: Array<{ articles: number; rows: TypingRow[] }> = []
+  if (options.typing) {
+    for (const spec of options.corpora) {
+      const measured = await measureTypingOnly(spec, options)
+      typed.push({ articles: spec.size, rows: measured.rows })
+      details.push(measured.detail)
+    }
+    const section = typingSection(typed)
+    console.log(
+      [
+        `Machine: ${machineLine()}; 1-minute load average ${loadAtStart} at the start, ${loadAverage()} at the end.`,
+        '',
+        ...section.lines,
+        '',
+        ...details,
+        '',
+        `Took ${seconds(started).toFixed(0)} s. Command: \`npm run bench:search -- ${args.join(' ')}\``,
+      ].join('\n'),
+    )
+    return !section.missed
+  }
+  for (const spec of options.corpora) {
+    const measured = await measureSize(spec, options)
     tableRows.push(...measured.rows)
     details.push(...measured.details)
     targets.push(...measured.verdict.lines)
     if (measured.verdict.missed) missed = true
+    typed.push({ articles: spec.size, rows: measured.typing })
   }
+  const typingPart = typingSection(typed)
+  if (typingPart.missed) missed = true
 
   const out = [
     '## Search speed and size in Chromium',
     '',
     `Machine: ${machineLine()}; 1-minute load average ${loadAtStart} at the start, ${loadAverage()} at the end. kB = 1,000 bytes, as transferred (gzip where the server compresses: JSON; our index files and Pagefind's are compressed already).`,
     '',
-    'Cold: a fresh browser context per query; bytes received from the start of the query to its first answer; "index + display data" is what the issue measures (index files, plus the article data or fragments of the results shown), "code" the engine\'s scripts and WebAssembly loaded on the way. Time to the first answer: ours from the search box\'s debounced navigation to the results in the DOM, the anchors from loading their script to their answer. Warm: the same queries again in one page, p50 and p95; ours includes the render, the anchors time their search calls.',
+    'Cold: a fresh browser context per query; bytes received from the start of the query to its first answer; "index + display data" is what the issue measures (index files, plus the article data or fragments of the results shown), "code" the engine\'s scripts and WebAssembly loaded on the way. Time to the first answer: ours from the search box\'s input event to the results in the DOM, the anchors from loading their script to their answer. Warm: the same queries again in one page, p50 and p95; ours includes the render, the anchors time their search calls.',
     '',
     markdownTable(
       [
@@ -878,6 +1201,8 @@ async function main(): Promise<boolean> {
     '',
     'Targets (this engine):',
     ...targets,
+    '',
+    ...typingPart.lines,
     '',
     `Took ${seconds(started).toFixed(0)} s. Command: \`npm run bench:search${args.length > 0 ? ` -- ${args.join(' ')}` : ''}\``,
   ]
