@@ -58,6 +58,48 @@ test('typing in the search box shows highlighted results and keeps one history e
   await expect(box).toHaveValue('')
 })
 
+test('a partial word shows its results as it is typed, before Enter', async ({ page }) => {
+  await page.goto('/search')
+  await expect(page.getByRole('heading', { level: 2, name: 'Latest articles' })).toBeVisible()
+  const box = searchBox(page)
+  // The last word is matched as the start of a word: the reader need not finish it.
+  await box.pressSequentially('Azerbai', { delay: 40 })
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search: Azerbai')
+  await expect(resultStatus(page)).toHaveText(/^\d+ results? for “Azerbai”$/)
+  await expect(results(page).first().getByRole('heading', { level: 2 })).toHaveText(sample.title)
+  await expect(box).toBeFocused()
+  // And the URL follows the typing, on the one history entry.
+  await expect(page).toHaveURL(searchUrl({ q: 'Azerbai' }))
+})
+
+test("the last results stay on screen, dimmed and busy, while the next query's files load", async ({
+  page,
+}) => {
+  await page.goto('/search')
+  const box = searchBox(page)
+  await box.pressSequentially('Azerbaijan')
+  await expect(resultStatus(page)).toHaveText('1 result for “Azerbaijan”')
+  const busy = page.getByRole('main').locator('[aria-busy="true"]')
+  await expect(busy).toHaveCount(0)
+
+  // The next query's articles (their excerpts) arrive only when the test lets them.
+  const release = await holdRequests(page, (url) => /\/data\/[^/]+\/articles\//.test(url.pathname))
+  const held = page.waitForRequest((request) => /\/data\/[^/]+\/articles\//.test(request.url()))
+  await box.fill(fundingSearch.query)
+  await held
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search: funding')
+  // Never an empty page or "Searching…" in between: the last answer, marked busy.
+  await expect(busy).toHaveCount(1)
+  await expect(resultStatus(page)).toHaveText('1 result for “Azerbaijan”')
+  await expect(results(page).getByRole('heading', { level: 2 })).toHaveText([sample.title])
+
+  release()
+  await expect(resultStatus(page)).toHaveText(`12 results for “${fundingSearch.query}”`)
+  await expect(busy).toHaveCount(0)
+  await expect(results(page)).toHaveCount(10)
+})
+
 test('keystrokes typed while the search view loads add no history entry either', async ({
   page,
 }) => {

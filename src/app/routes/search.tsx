@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useDeferredValue, useEffect } from 'react'
 import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query'
 import { Link, useLocation, useSearchParams, type LoaderFunctionArgs } from 'react-router-dom'
 import { orSiteUpdated } from '@/app/not-found'
@@ -8,9 +8,14 @@ import { site } from '@/config/site'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import { ArticleList } from '@/features/articles/components/article-list'
 import { SearchResults } from '@/features/search/components/search-results'
-import { prepareSearch, seedEarlySearch } from '@/features/search/api/search-queries'
+import {
+  prefetchSearch,
+  prepareSearch,
+  seedEarlySearch,
+} from '@/features/search/api/search-queries'
 import { searchHeading } from '@/features/search/utils/result-text'
-import { readSearchParams } from '@/features/search/utils/search-params'
+import { readSearchParams, typedSearchState } from '@/features/search/utils/search-params'
+import { useTypedQuery } from '@/features/search/components/typed-query'
 
 export const clientLoader =
   (queryClient: QueryClient) =>
@@ -29,26 +34,47 @@ export const clientLoader =
 
 export function Component() {
   const [searchParams] = useSearchParams()
-  const state = readSearchParams(searchParams)
+  const location = useLocation()
+  const fromUrl = readSearchParams(searchParams)
+  // While the reader types, the view follows the box at once; the URL catches up when the typing
+  // pauses (typed-query.ts).
+  const typed = useTypedQuery(location)
+  // Each keystroke starts loading the index files its words need at once, before its search
+  // starts (after the results' render): the search finds them on their way.
+  useEffect(() => {
+    if (typed !== null) prefetchSearch(typed)
+  }, [typed])
+  const state = typed === null ? fromUrl : typedSearchState(typed, fromUrl.sort)
   const q = state.q.trim()
+  // The heading follows each keystroke; the results render in the background, one query behind
+  // while a keystroke's render is under way, so typing never waits for them.
+  const resultsQuery = useDeferredValue(state.q)
+  // The page's title and description follow the results, not each keystroke.
+  const shownQ = resultsQuery.trim()
+  const { source, sort, exact } = state
   return (
     <section className="search-view" aria-labelledby="search-heading">
       <PageMeta
-        title={q === '' ? 'Search' : `${q} · Search`}
+        title={shownQ === '' ? 'Search' : `${shownQ} · Search`}
         description={
-          q === ''
+          shownQ === ''
             ? `Search every article of ${site.name} by keyword.`
-            : `Articles matching “${q}” in ${site.name}.`
+            : `Articles matching “${shownQ}” in ${site.name}.`
         }
         path="/search"
       />
       <h1 id="search-heading">{searchHeading(q)}</h1>
-      {q === '' ? (
+      {q === '' || shownQ === '' ? (
         <LatestForEmptySearch />
       ) : (
+        // A new query keeps the results on screen, dimmed, until its own arrive; a new filter or
+        // sort starts over.
         <SearchResults
-          key={`${state.q}\n${state.source}\n${state.sort}\n${state.exact}`}
-          state={state}
+          key={`${source}\n${sort}\n${exact}`}
+          q={resultsQuery}
+          source={source}
+          sort={sort}
+          exact={exact}
         />
       )}
     </section>

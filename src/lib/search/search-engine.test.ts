@@ -83,7 +83,7 @@ it('loads only the pieces a query needs', async () => {
   expect(kinds).toContain('search/root.bin')
   expect(kinds.filter((k) => k.startsWith('articles/'))).toHaveLength(1)
   // Known words: no typo shards, no ranks.
-  expect(kinds.some((k) => k.startsWith('search/f/') || k === 'search/ranks.bin')).toBe(false)
+  expect(kinds.filter((k) => k.startsWith('search/f/') || k === 'search/ranks.bin')).toEqual([])
   const before = fresh.loaded.length
   await cold.search('magnitogorsk explosion', options)
   expect(fresh.loaded.length).toBe(before)
@@ -113,7 +113,7 @@ it('a rare word loads its few articles while its corrections load, not after', a
   releaseTypos()
   const result = await searching
   expect(result.hits[0]?.title).toContain('Magnitogorsk')
-  expect(fresh.loaded.some((p) => p.startsWith('search/f/'))).toBe(true)
+  expect(fresh.loaded).toContainEqual(expect.stringMatching(/^search\/f\//))
 })
 
 it('counts matches per source before the filter, and the total after it', async () => {
@@ -220,7 +220,7 @@ it('shows the lead of a long article instead of loading its large file', async (
   const result = await cold.search('captain cotton', options)
   expect(result.hits[0]?.title).toBe('Long interview with a retired ship captain')
   expect(result.hits[0]?.excerpt.startsWith('Part 1:')).toBe(true)
-  expect(fresh.loaded.some((p) => p.startsWith('articles/'))).toBe(false)
+  expect(fresh.loaded.filter((p) => p.startsWith('articles/'))).toEqual([])
 })
 
 it('rejects when a file fails to load, and loads it again on the next search', async () => {
@@ -323,4 +323,20 @@ it('searches a lone rare word with its frequent neighbours too, exact matches fi
   expect(result.correctedQuery).toBeNull()
   // With another word, their meeting says the rare word was meant.
   expect((await rare.search('goverment budget', options)).total).toBe(1)
+})
+
+it('a prefetch loads the files a search for the query starts with, and the search then finds them', async () => {
+  const fresh = memorySite(fixtureArticles())
+  const typing = createSearchEngine(fresh.load)
+  const query = 'hurricane landf'
+  await typing.prefetch(query)
+  const prefetched = [...fresh.loaded]
+  expect(prefetched.filter((path) => path.startsWith('search/t/')).length).toBeGreaterThan(0)
+  // Not the results' own files: which results come first is the search's to find.
+  expect(prefetched.filter((path) => /^(search\/d\/|articles\/)/.test(path))).toEqual([])
+
+  await typing.search(query, options)
+  const searched = fresh.loaded.slice(prefetched.length)
+  expect(searched.filter((path) => /^search\/[tb]\//.test(path))).toEqual([])
+  expect(searched.length).toBeGreaterThan(0)
 })

@@ -39,6 +39,13 @@ export type SearchEngine = {
   search(query: string, options: SearchOptions, signal?: AbortSignal): Promise<SearchResult>
   /** Loads the index's root, which every search reads first, ahead of the first query. */
   prepare(): Promise<void>
+  /**
+   * Loads the files a search for `query` starts with, and keeps them: the root, its words' term
+   * shards (the last word's completions' too) and its word pairs'. Nothing is answered and
+   * nothing aborts it: whatever becomes of the search it runs ahead of, its files keep loading for
+   * the searches after it. A failure is left to the search that needs the file.
+   */
+  prefetch(query: string): Promise<void>
 }
 
 export function createSearchEngine(load: LoadFile): SearchEngine {
@@ -65,5 +72,17 @@ export function createSearchEngine(load: LoadFile): SearchEngine {
     await store.root()
   }
 
-  return { search, prepare }
+  async function prefetch(query: string): Promise<void> {
+    const parsed = parseQuery(query)
+    if (parsed.words.length === 0) return
+    const root = await store.root()
+    prefetchPairs(store, root, parsed)
+    const { slots, completable } = planSlots(parsed)
+    await Promise.all([
+      ...slots.map((slot) => store.lookupTerm(root, slot.term)),
+      completable ? store.completions(root, completable.term) : null,
+    ]).catch(() => undefined)
+  }
+
+  return { search, prepare, prefetch }
 }

@@ -19,6 +19,7 @@ export type Port = {
 export type ToWorker =
   | { kind: 'search'; id: number; query: string; options: SearchOptions }
   | { kind: 'prepare'; id: number }
+  | { kind: 'prefetch'; id: number; query: string }
   | { kind: 'abort'; id: number }
   | { kind: 'loaded'; id: number; url: string; bytes: ArrayBuffer }
   | { kind: 'load-failed'; id: number }
@@ -125,6 +126,12 @@ export function connectEngine(
       await run(
         (id) => ({ kind: 'prepare', id }),
         (other) => other.prepare().then(() => null),
+      )
+    },
+    prefetch: async (query) => {
+      await run(
+        (id) => ({ kind: 'prefetch', id, query }),
+        (other) => other.prefetch(query).then(() => null),
       )
     },
   }

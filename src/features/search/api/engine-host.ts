@@ -66,6 +66,12 @@ export function serveEngine(port: Port): void {
           engine.prepare().then(() => null),
         )
         break
+      case 'prefetch':
+        answer(
+          message.id,
+          engine.prefetch(message.query).then(() => null),
+        )
+        break
       case 'abort':
         searches.get(message.id)?.abort(new DOMException('Aborted', 'AbortError'))
         break

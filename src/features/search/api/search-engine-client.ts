@@ -52,6 +52,7 @@ function engineOnPage(): SearchEngine {
   return {
     search: async (query, options, signal) => (await created).search(query, options, signal),
     prepare: async () => (await created).prepare(),
+    prefetch: async (query) => (await created).prefetch(query),
   }
 }
 
@@ -91,6 +92,17 @@ function getEngine(): SearchEngine {
 export function prepareSearch(): void {
   getEngine()
     .prepare()
+    .catch(() => undefined)
+}
+
+/**
+ * Starts loading the files a search for `q` starts with (the engine's `prefetch`), for a reader
+ * who is typing it: its search, which the next keystroke may abort, then finds them loaded or on
+ * their way. A failure here is not shown; the search reports it.
+ */
+export function prefetchSearch(q: string): void {
+  getEngine()
+    .prefetch(q)
     .catch(() => undefined)
 }
 

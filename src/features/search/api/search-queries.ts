@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/reac
 import { explainLoadFailure } from '@/lib/deployment'
 import { search, takeOverPage, type SearchParams } from './search-engine-client'
 
-export { prepareSearch, type SearchParams } from './search-engine-client'
+export { prefetchSearch, prepareSearch, type SearchParams } from './search-engine-client'
 
 /** The one place search query keys and fetchers are written. */
 export const searchQueries = {
@@ -10,9 +10,11 @@ export const searchQueries = {
   results: (params: SearchParams) =>
     queryOptions({
       queryKey: [...searchQueries.all(), 'results', params] as const,
-      queryFn: async ({ signal }) => {
+      // Not aborted when the reader types on: the last keystroke's search is ignored, but goes on
+      // to load the files of its results, which the next keystroke's results mostly share.
+      queryFn: async () => {
         try {
-          return await search(params, signal)
+          return await search(params)
         } catch (error) {
           // An index file of this tab's version that is gone, or the engine's chunk: a redeploy?
           throw await explainLoadFailure(error)

@@ -9,6 +9,7 @@ import { paths } from '@/config/paths'
 import type { SearchHit, SearchResult } from '@/lib/search/search-engine'
 import { formatDate } from '@/lib/format'
 import { highlight, type Markup, type MarkupElement } from '@/lib/markup'
+import { textProps } from '@/lib/text-direction'
 import { resultCount, SORT_CHOICES, sourceChipLabel } from '../utils/result-text'
 import { searchHref, type SearchUrlState } from '../utils/search-params'
 
@@ -38,7 +39,8 @@ export function resultsMarkup(
   { stale = false, from, onMore }: ResultsMarkupOptions = {},
 ): MarkupElement {
   const children: Markup[] = [
-    h('p', { class: 'search-status', role: 'status' }, [resultCount(result, state.q)]),
+    // The query these results are for: an earlier one's while the next query runs (`stale`).
+    h('p', { class: 'search-status', role: 'status' }, [resultCount(result, result.query)]),
   ]
   if (result.correctedQuery !== null) {
     children.push(
@@ -71,7 +73,11 @@ export function resultsMarkup(
       ]),
     )
   }
-  return h('div', { class: 'search-results', 'aria-busy': String(stale) }, children)
+  return h(
+    'div',
+    { class: 'search-results', 'aria-busy': String(stale), 'data-query': result.query },
+    children,
+  )
 }
 
 function filters(result: SearchResult, state: SearchUrlState): MarkupElement {
@@ -126,8 +132,10 @@ function item(hit: SearchHit, result: SearchResult, from: string | undefined): M
     meta.push(h('a', { class: 'meta-source' }, [hit.source], { to: paths.source(hit.sourceSlug) }))
   }
   if (hit.date !== null) meta.push(h('time', { datetime: hit.date }, [formatDate(hit.date)]))
+  // The story's own language and direction on its text, not on the meta line the app writes.
+  const text = textProps(hit.language)
   return h('article', { class: 'card' }, [
-    h('h2', { class: 'card-title' }, [
+    h('h2', { class: 'card-title', ...text }, [
       h('a', {}, highlight(hit.title, hit.titleHighlights), {
         to: paths.article(hit.id, hit.slug),
         // The article highlights the searched words, and leads back to these results.
@@ -135,6 +143,6 @@ function item(hit: SearchHit, result: SearchResult, from: string | undefined): M
       }),
     ]),
     h('p', { class: 'meta' }, meta),
-    h('p', { class: 'card-excerpt' }, highlight(hit.excerpt, hit.excerptHighlights)),
+    h('p', { class: 'card-excerpt', ...text }, highlight(hit.excerpt, hit.excerptHighlights)),
   ])
 }

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react'
 import { useHref, useLocation, useNavigate } from 'react-router-dom'
 import { MAX_QUERY_LENGTH, readSearchParams, searchHref } from '../utils/search-params'
+import { endTyping, settleTyping, typeQuery } from './typed-query'
 
-const DEBOUNCE_MS = 200
+/** How long the typing pauses before the URL follows it (the results do not wait for it). */
+const URL_FOLLOWS_MS = 200
 
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
@@ -15,8 +17,10 @@ function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /**
- * The header's search box. Results follow the typing on /search (debounced, each keystroke
- * replacing the history entry); Enter commits the query as an entry of its own, so Back returns to
+ * The header's search box. Results follow the typing at once: each keystroke is the typed query
+ * (typed-query.ts), which the search view shows at once and starts loading the files of. The URL
+ * follows when the typing pauses, replacing the history entry; from another page the first
+ * keystroke goes to /search. Enter commits the query as an entry of its own, so Back returns to
  * it. Without JavaScript it is a plain GET form to /search.
  */
 export function SearchBox() {
@@ -31,6 +35,8 @@ export function SearchBox() {
   const [own, setOwn] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  /** The typing session whose first keystroke has already sent the reader to /search. */
+  const sentToSearch = useRef<number | null>(null)
   // The current history entry holds a query the reader committed with Enter: the next query typed
   // gets an entry of its own instead of replacing it.
   const committed = useRef(false)
@@ -57,22 +63,34 @@ export function SearchBox() {
     }
   }, [])
 
+  // Once the router has arrived at an entry of the typing session, the entry it left is the URL's.
+  useEffect(() => settleTyping(location), [location])
+
   function onChange(event: ChangeEvent<HTMLInputElement>) {
     const value = event.target.value
+    const q = value.slice(0, MAX_QUERY_LENGTH)
     setText(value)
-    clearTimeout(timer.current)
-    timer.current = setTimeout(() => {
-      // Where the reader is when the timer fires, not when the key was pressed: the move to
-      // /search may still have been under way then.
+    const state = typeQuery(q, location)
+    const follow = () => {
+      // Where the reader is now, not when the key was pressed: the move to /search may still have
+      // been under way then.
       const onSearchNow = window.location.pathname === action
-      if (!onSearchNow && value.trim() === '') return
-      setOwn(value.slice(0, MAX_QUERY_LENGTH))
+      if (!onSearchNow && q.trim() === '') return
+      setOwn(q)
       // Entering /search from elsewhere, or leaving a committed query, is one history entry;
       // typing on replaces it.
       const replace = onSearchNow && !committed.current
       committed.current = false
-      void navigate(searchHref({ q: value.slice(0, MAX_QUERY_LENGTH), sort }), { replace })
-    }, DEBOUNCE_MS)
+      void navigate(searchHref({ q, sort }), { replace, state })
+    }
+    clearTimeout(timer.current)
+    if (!onSearchPage && sentToSearch.current !== state.typing && q.trim() !== '') {
+      // The search view has its code to load: the first keystroke sets off for it.
+      sentToSearch.current = state.typing
+      follow()
+      return
+    }
+    timer.current = setTimeout(follow, URL_FOLLOWS_MS)
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -82,10 +100,12 @@ export function SearchBox() {
     setOwn(q)
     const wasCommitted = committed.current
     committed.current = true
+    const state = typeQuery(q, location)
+    endTyping()
     // The query on screen is already this entry's: committing it keeps the entry. A query typed
-    // faster than the debounce replaces the entry typing made, unless that one was committed.
+    // before the URL followed it replaces the entry typing made, unless that one was committed.
     if (onSearchPage && urlQuery === q) return
-    void navigate(searchHref({ q, sort }), { replace: onSearchPage && !wasCommitted })
+    void navigate(searchHref({ q, sort }), { replace: onSearchPage && !wasCommitted, state })
   }
 
   return (

@@ -1,23 +1,47 @@
 import { useQuery } from '@tanstack/react-query'
-import { useDeferredValue, useState } from 'react'
-import { useLocation } from 'react-router-dom'
+import { memo, useDeferredValue, useMemo, useState } from 'react'
 import { renderMarkup } from '@/components/ui/markup'
 import { isChunkLoadError, SiteUpdatedError } from '@/lib/deployment'
 import { FetchTimeoutError, HttpError, NetworkError } from '@/lib/fetch-json'
 import { searchQueries } from '../api/search-queries'
-import { RESULTS_PAGE, type SearchUrlState } from '../utils/search-params'
+import { RESULTS_PAGE, searchHref, type SearchUrlState } from '../utils/search-params'
 import { resultsMarkup } from './results-markup'
 
-export type SearchResultsProps = { state: SearchUrlState }
+export type SearchResultsProps = SearchUrlState
 
-/** Results for one query, filter and sort; mount it with a key of those so "more" starts over. */
-export function SearchResults({ state }: SearchResultsProps) {
-  const [limit, setLimit] = useState(RESULTS_PAGE)
+/**
+ * Results for a query, filter and sort; mount it with a key of the filter and sort so "more"
+ * starts over. A new query keeps the last results on screen, dimmed, until its own arrive (its
+ * search ignores the one before), and "more" starts over. Rendered only when `state` changes.
+ */
+export const SearchResults = memo(function SearchResults({
+  q,
+  source,
+  sort,
+  exact,
+}: SearchResultsProps) {
+  const state = useMemo(() => ({ q, source, sort, exact }), [q, source, sort, exact])
+  const [more, setMore] = useState({ q: state.q, limit: RESULTS_PAGE })
+  const limit = more.q === state.q ? more.limit : RESULTS_PAGE
   const query = useQuery(searchQueries.results({ ...state, limit }))
   // Results render as a transition, in slices that yield to the browser. Rendered at once, a
   // page of highlighted results held the main thread for 30 ms here, four times that on a phone.
   const shown = useDeferredValue(query.data)
-  const location = useLocation()
+  const stale = query.isPlaceholderData || shown !== query.data
+  // The results shown, with their own query's links, render to the same elements while the
+  // reader types on: React leaves them alone, and a keystroke costs no render of the list.
+  const results = useMemo(() => {
+    if (shown === undefined) return null
+    const own = { q: shown.query, source, sort, exact }
+    return renderMarkup(
+      resultsMarkup(shown, own, {
+        stale,
+        // The results' own URL, which the URL may not have caught up with yet.
+        from: searchHref(own),
+        onMore: () => setMore({ q: own.q, limit: limit + RESULTS_PAGE }),
+      }),
+    )
+  }, [shown, source, sort, exact, stale, limit])
 
   if (query.isPending) return <Searching />
   if (query.error instanceof SiteUpdatedError) {
@@ -50,16 +74,8 @@ export function SearchResults({ state }: SearchResultsProps) {
     )
   }
   // Arrived, and rendering in the background.
-  if (shown === undefined) return <Searching />
-  const stale = query.isPlaceholderData || shown !== query.data
-  return renderMarkup(
-    resultsMarkup(shown, state, {
-      stale,
-      from: location.pathname + location.search,
-      onMore: () => setLimit((n) => n + RESULTS_PAGE),
-    }),
-  )
-}
+  return results ?? <Searching />
+})
 
 function Searching() {
   return (

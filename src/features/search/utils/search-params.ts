@@ -25,6 +25,14 @@ export function readSearchParams(search: URLSearchParams): SearchUrlState {
   }
 }
 
+/**
+ * What /search shows for a query typed into the search box: the state of the URL the box then
+ * navigates to (searchHref), where the sort stays and the source filter and "exact" go.
+ */
+export function typedSearchState(q: string, sort: SearchSort): SearchUrlState {
+  return readSearchParams(new URLSearchParams(searchHref({ q, sort }).split('?')[1]))
+}
+
 export function searchHref(state: Partial<SearchUrlState> & { q: string }): string {
   const params = new URLSearchParams()
   params.set('q', state.q)
