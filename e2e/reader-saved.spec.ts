@@ -94,3 +94,27 @@ test('a saved story opens offline from its saved copy', async ({ page, context, 
   ).toBeVisible()
   await expect(page.getByRole('button', { name: 'Saved', exact: true })).toBeVisible()
 })
+
+test('a search result is saved from its own button, and shows Read once opened', async ({
+  page,
+}) => {
+  await page.goto(`/search?q=${encodeURIComponent(newest.title)}`)
+  const result = card(page, newest.title)
+  await result.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(result.getByRole('button', { name: 'Saved', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  await expect(result.getByText('Read', { exact: true })).toHaveCount(0)
+
+  await result.getByRole('link', { name: newest.title, exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(newest.title)
+  await page.goBack()
+  // Opened is read: the result says so in words, and its title is dimmed.
+  await expect(card(page, newest.title).getByText('Read', { exact: true })).toBeVisible()
+
+  await page.getByRole('link', { name: 'Saved', exact: true }).click()
+  await expect(
+    page.getByRole('list', { name: 'Saved stories' }).getByRole('heading', { level: 2 }),
+  ).toHaveText([newest.title])
+})

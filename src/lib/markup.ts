@@ -22,6 +22,11 @@ export type MarkupElement = {
   replace?: boolean
   state?: unknown
   onClick?: () => void
+  /**
+   * A place for what only the running app draws (a search result's Save button): React renders
+   * what its renderer for `name` makes of `data`, the DOM draws nothing there.
+   */
+  slot?: { name: string; data: unknown }
 }
 
 export type Range = readonly [start: number, end: number]

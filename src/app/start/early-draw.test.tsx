@@ -122,6 +122,11 @@ test.each([
 
     const app = await renderApp(path, result)
     expect(app.section.querySelector('.search-results')).not.toBeNull()
+    // Each result's Save and read-state buttons are the running app's alone (a markup slot): one
+    // per result there, none drawn early; the rest is the same page.
+    const actions = [...app.section.querySelectorAll('.card > .story-actions')]
+    expect(actions).toHaveLength(result.hits.length)
+    for (const node of actions) node.remove()
     expect(canonical(prerendered)).toBe(canonical(app.section))
     app.unmount()
   },
@@ -134,10 +139,10 @@ test('the links carry the base path the site is served under', async () => {
     section,
     '/news',
     results.corrected!,
-    readSearchParams(new URLSearchParams('q=flods')),
+    readSearchParams(new URLSearchParams('q=flods+storms')),
   )
   const hrefs = [...section.querySelectorAll('a')].map((a) => a.getAttribute('href'))
-  expect(hrefs).toContain('/news/search?q=flods&exact=1')
+  expect(hrefs).toContain('/news/search?q=flods+storms&exact=1')
   expect(hrefs).toContain(`/news/articles/${hit(1).id}/story-1`)
   expect(hrefs).toContain('/news/sources/daily-test')
   expect(

@@ -14,6 +14,8 @@ import type { Markup } from '@/lib/markup'
 /** `markup` as DOM nodes; a link's path goes under `base`, the path the site is served from. */
 export function markupToDom(doc: Document, base: string, markup: Markup): Node {
   if (typeof markup === 'string') return doc.createTextNode(markup)
+  // What only the running app draws (a result's Save button) waits for it.
+  if (markup.slot !== undefined) return doc.createTextNode('')
   const node = doc.createElement(markup.tag)
   for (const [name, value] of Object.entries(markup.attrs ?? {})) {
     if (value !== false) node.setAttribute(name, value === true ? '' : value)
@@ -41,5 +43,7 @@ export function drawSearchResults(
   if (heading === null) return
   heading.textContent = searchHeading(state.q.trim())
   while (heading.nextSibling !== null) heading.nextSibling.remove()
-  section.append(markupToDom(section.ownerDocument, base, resultsMarkup(result, state)))
+  // The results' links carry the results' own query, as the app's do (SearchResults).
+  const own = { ...state, q: result.query }
+  section.append(markupToDom(section.ownerDocument, base, resultsMarkup(result, own)))
 }

@@ -11,5 +11,5 @@ export type HighlightedTextProps = {
 
 /** Text with <mark> around the given ranges: React elements, never HTML strings. */
 export function HighlightedText({ text, ranges }: HighlightedTextProps) {
-  return <>{highlight(text, ranges).map(renderMarkup)}</>
+  return <>{highlight(text, ranges).map((part) => renderMarkup(part))}</>
 }

@@ -12,6 +12,7 @@ import { highlight, type Markup, type MarkupElement } from '@/lib/markup'
 import { textProps } from '@/lib/text-direction'
 import { resultCount, SORT_CHOICES, sourceChipLabel } from '../utils/result-text'
 import { searchHref, type SearchUrlState } from '../utils/search-params'
+import { toStoryRef } from '@/lib/reader-store/schema'
 
 export type ResultsMarkupOptions = {
   /** Showing an earlier search's results while the next one runs: dimmed, "more" disabled. */
@@ -126,6 +127,9 @@ function filters(result: SearchResult, state: SearchUrlState): MarkupElement {
   ])
 }
 
+/** The slot of a result's Save and read-state buttons. */
+export const STORY_ACTIONS_SLOT = 'story-actions'
+
 function item(hit: SearchHit, result: SearchResult, from: string | undefined): MarkupElement {
   const meta: Markup[] = []
   if (hit.source !== null && hit.sourceSlug !== null) {
@@ -144,5 +148,7 @@ function item(hit: SearchHit, result: SearchResult, from: string | undefined): M
     ]),
     h('p', { class: 'meta' }, meta),
     h('p', { class: 'card-excerpt', ...text }, highlight(hit.excerpt, hit.excerptHighlights)),
+    // Save and read state, which the running app draws (STORY_ACTIONS_SLOT).
+    { tag: 'div', slot: { name: STORY_ACTIONS_SLOT, data: toStoryRef(hit) } },
   ])
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'r
 import { useHref, useLocation, useNavigate } from 'react-router-dom'
 import { MAX_QUERY_LENGTH, readSearchParams, searchHref } from '../utils/search-params'
 import { endTyping, settleTyping, typeQuery } from './typed-query'
+import { readerStore } from '@/lib/reader-store/browser-store'
 
 /** How long the typing pauses before the URL follows it (the results do not wait for it). */
 const URL_FOLLOWS_MS = 200
@@ -51,6 +52,8 @@ export function SearchBox() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return
+      // The reader's settings can turn every shortcut off, this one too.
+      if (!readerStore().getSnapshot().settings.shortcuts) return
       if (isTypingTarget(event.target)) return
       event.preventDefault()
       input.current?.focus()

@@ -5,6 +5,7 @@ import { isChunkLoadError, SiteUpdatedError } from '@/lib/deployment'
 import { FetchTimeoutError, HttpError, NetworkError } from '@/lib/fetch-json'
 import { searchQueries } from '../api/search-queries'
 import { RESULTS_PAGE, searchHref, type SearchUrlState } from '../utils/search-params'
+import { resultSlots } from './result-actions'
 import { resultsMarkup } from './results-markup'
 
 export type SearchResultsProps = SearchUrlState
@@ -40,6 +41,7 @@ export const SearchResults = memo(function SearchResults({
         from: searchHref(own),
         onMore: () => setMore({ q: own.q, limit: limit + RESULTS_PAGE }),
       }),
+      resultSlots,
     )
   }, [shown, source, sort, exact, stale, limit])
 
