@@ -1,5 +1,5 @@
 /**
- * npm run bench:corpus [-- --sizes 1000,10000,100000]
+ * npm run bench:corpus [-- --sizes 1000,10000,100000 --runs 1]
  *
  * For each size: generates a corpus (seed 1, cached in bench-out/corpus-<N>-seed1/ and reused when
  * complete), compiles it in a fresh Node process (scripts/bench/corpus/compile-child.ts), measures
@@ -11,7 +11,8 @@
  * (CORPUS_RELATED=0), and the report gives what choosing them adds: at 100,000 articles at most
  * 30 s of wall time, and no more peak memory than the compile already uses (5% of slack). On a
  * shared machine wall time grows with the load, so the report also gives the children's CPU time
- * (user + system, from GNU time) and the load average when the run started and ended.
+ * (user + system, from GNU time) and the load average when the run started and ended. With
+ * --runs N each size is compiled N times each way, alternating, and each figure is the median.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
@@ -20,6 +21,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { BENCH_DIR, ROOT, SEED, ensureCorpus, folderSize, type GeneratedCorpus } from './corpora.ts'
 import { machineLine } from './machine.ts'
+import { median } from './common.ts'
 
 const CHILD = join(ROOT, 'scripts', 'bench', 'corpus', 'compile-child.ts')
 const GNU_TIME = '/usr/bin/time'
@@ -63,16 +65,38 @@ function isChildResult(value: unknown): value is ChildResult {
   return keys.every((key) => typeof Reflect.get(value, key) === 'number')
 }
 
-function readSizes(argv: string[]): number[] {
+function readOptions(argv: string[]): { sizes: number[]; runs: number } {
   const { values } = parseArgs({
     args: argv,
-    options: { sizes: { type: 'string', default: '1000,10000,100000' } },
+    options: {
+      sizes: { type: 'string', default: '1000,10000,100000' },
+      runs: { type: 'string', default: '1' },
+    },
   })
   const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')))
   if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
     throw new Error(`--sizes must be whole numbers separated by commas, not "${values.sizes}"`)
   }
-  return sizes
+  const runs = Number(values.runs)
+  if (!Number.isInteger(runs) || runs < 1) {
+    throw new Error(`--runs must be a whole number of 1 or more, not "${values.runs}"`)
+  }
+  return { sizes, runs }
+}
+
+/** One row of the runs of a size compiled one way: the median of each measured figure. */
+function medianRow(runs: readonly Row[]): Row {
+  const [first] = runs
+  if (!first) throw new Error('no runs to take the median of')
+  const cpu = runs.map((r) => r.cpuSeconds)
+  return {
+    ...first,
+    seconds: median(runs.map((r) => r.seconds)),
+    wallSeconds: median(runs.map((r) => r.wallSeconds)),
+    cpuSeconds: cpu.every((c) => c !== null) ? median(cpu) : null,
+    peakRssKb: median(runs.map((r) => r.peakRssKb)),
+    maxRssKb: median(runs.map((r) => r.maxRssKb)),
+  }
 }
 
 function nodeScript(script: string, args: string[]): string[] {
@@ -210,21 +234,31 @@ function relatedCosts(rows: readonly Row[]) {
 }
 
 function main(): number {
-  const sizes = readSizes(process.argv.slice(2))
+  const { sizes, runs } = readOptions(process.argv.slice(2))
   const gnuTime = hasGnuTime()
   const loadAtStart = loadavg()[0] ?? 0
   const rows: Row[] = []
   for (const size of sizes) {
     const { dir, generated } = ensureCorpus(size)
-    for (const related of [false, true]) {
-      const row = { ...compile(size, dir, gnuTime, related), generated }
-      if (row.errors > 0 || row.articles !== size) {
+    const byWay = new Map<boolean, Row[]>([
+      [false, []],
+      [true, []],
+    ])
+    for (let run = 0; run < runs; run++) {
+      for (const [related, done] of byWay) {
+        const row = { ...compile(size, dir, gnuTime, related), generated }
+        if (row.errors > 0 || row.articles !== size) {
+          console.error(
+            `bench: warning: ${size} files gave ${row.articles} articles, ${row.errors} errors`,
+          )
+        }
         console.error(
-          `bench: warning: ${size} files gave ${row.articles} articles, ${row.errors} errors`,
+          `bench: ${row.wallSeconds.toFixed(1)} s wall, ${row.cpuSeconds?.toFixed(1) ?? 'n/a'} s CPU, load ${(loadavg()[0] ?? 0).toFixed(1)}`,
         )
+        done.push(row)
       }
-      rows.push(row)
     }
+    for (const done of byWay.values()) rows.push(medianRow(done))
   }
 
   const corpusBytes = (size: number) =>
@@ -240,6 +274,7 @@ function main(): number {
     '',
     `Machine: ${machineLine()}`,
     `Load average (1 min): ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end; wall times grow with it, CPU times much less.`,
+    `Each figure is the median of ${runs} run${runs === 1 ? '' : 's'} each way, alternating.`,
     `Peak RSS from ${gnuTime ? 'GNU time -v (max resident set size of the child)' : "the child's process.resourceUsage().maxRSS"}; wall time is the whole child process (Node start, tsx, read, parse, emit). MB = 2^20 bytes.`,
     '',
     table(rows),
