@@ -2,11 +2,11 @@
  * Server rendering for the prerender step (scripts/site/prerender/): renders one URL of the app to HTML
  * with its data given up front, and returns the state the browser hydrates it with.
  */
-import { dehydrate } from '@tanstack/react-query'
+import { dehydrate, hashKey } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { renderToString } from 'react-dom/server'
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom'
-import { serializeState, type PrerenderedState } from './app/start/prerendered'
+import { serializeState, survivesMarkup, type PrerenderedState } from './app/start/prerendered'
 import { AppProvider } from './app/provider'
 import { createQueryClient } from './app/query-client'
 import { basename, createRoutes } from './app/router'
@@ -64,12 +64,36 @@ export async function renderPage(path: string, seed: Seed): Promise<Rendered> {
       `${path}: React's markup does not start with the page's <title> (PageMeta's head tags), where the prerender takes them from: ${html.slice(0, 120)}`,
     )
   }
-  const state: PrerenderedState = {
-    path,
-    queries: dehydrate(queryClient),
-    router: { loaderData: context.loaderData, actionData: null, errors: null },
-  }
+  const state = withoutTextInPage(
+    {
+      path,
+      queries: dehydrate(queryClient),
+      router: { loaderData: context.loaderData, actionData: null, errors: null },
+    },
+    seed.article,
+  )
   // Drop the cache and its garbage-collection timers, which would keep the process alive.
   queryClient.clear()
   return { head, body: html.slice(head.length), stateJson: serializeState(state) }
+}
+
+/**
+ * The state without the article's paragraphs, which the page's markup holds and the browser takes
+ * back from it (PrerenderedState.textInPage); kept when one would not come back as written.
+ */
+function withoutTextInPage(state: PrerenderedState, article?: ArticleData): PrerenderedState {
+  if (!article?.paragraphs.every(survivesMarkup)) return state
+  const queryHash = hashKey(articleQueries.detail(article.id).queryKey)
+  let found = false
+  const queries = state.queries.queries.map((q) => {
+    if (q.queryHash !== queryHash) return q
+    found = true
+    return { ...q, state: { ...q.state, data: { ...article, paragraphs: [] } } }
+  })
+  if (!found) return state
+  return {
+    ...state,
+    queries: { ...state.queries, queries },
+    textInPage: { queryHash, paragraphs: article.paragraphs.length },
+  }
 }

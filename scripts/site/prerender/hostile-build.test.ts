@@ -206,9 +206,15 @@ test.each(stories)('$id: the only scripts are the app, the JSON-LD and the state
 test.each(stories)('$id: the prerendered state parses and holds the story as written', (story) => {
   const { $ } = articlePage(story)
   const state: unknown = JSON.parse($('script#prerendered-state').text())
-  expect(state).toMatchObject({ path: articlePath(story) })
+  expect(state).toMatchObject({ path: articlePath(story), textInPage: { paragraphs: 2 } })
   expect(JSON.stringify(state)).toContain(JSON.stringify(story.title))
-  expect(JSON.stringify(state)).toContain(JSON.stringify(story.lead))
+  // The paragraphs are not in the state a second time: the browser takes them back from the
+  // page's markup (readPrerenderedState), where an HTML parser reads them exactly as written.
+  expect(JSON.stringify(state)).not.toContain(JSON.stringify(story.more))
+  const inPage = $('#root .article-body > p')
+    .toArray()
+    .map((p) => $(p).text())
+  expect(inPage).toEqual([story.lead, story.more])
 })
 
 test.each(stories)('$id: the body shows the title and the text literally', (story) => {

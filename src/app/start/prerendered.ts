@@ -10,7 +10,17 @@ export type PrerenderedState = {
   path: string
   queries: DehydratedState
   router: HydrationState
+  /**
+   * On an article's page, the article's paragraphs are left out of its query's data, since the
+   * page holds them already (`.article-body > p`): without a second copy a long story's page is
+   * half the bytes, and gzip (a 32 KiB window) no longer sees them twice. The query's hash, and how
+   * many paragraphs to take back from the page.
+   */
+  textInPage?: { queryHash: string; paragraphs: number }
 }
+
+/** The article body's paragraphs in the prerendered markup (ArticleView). */
+const PARAGRAPHS_IN_PAGE = '#root .article-body > p'
 
 export const PRERENDERED_STATE_ID = 'prerendered-state'
 
@@ -25,8 +35,29 @@ function isPrerenderedState(v: unknown): v is PrerenderedState {
     Array.isArray(v.queries.queries) &&
     Array.isArray(v.queries.mutations) &&
     isObj(v.router) &&
-    isObj(v.router.loaderData)
+    isObj(v.router.loaderData) &&
+    (v.textInPage === undefined ||
+      (isObj(v.textInPage) &&
+        typeof v.textInPage.queryHash === 'string' &&
+        typeof v.textInPage.paragraphs === 'number'))
   )
+}
+
+/**
+ * The state with the article's paragraphs taken back from the page, or null when the page does
+ * not hold them as the state says (then the app renders anew, from the article's data file).
+ */
+function withTextFromPage(doc: Document, state: PrerenderedState): PrerenderedState | null {
+  const { textInPage } = state
+  if (!textInPage) return state
+  const paragraphs = Array.from(doc.querySelectorAll(PARAGRAPHS_IN_PAGE), (p) => p.textContent)
+  const query = state.queries.queries.find((q) => q.queryHash === textInPage.queryHash)
+  const data: unknown = query?.state.data
+  if (!query || !isObj(data) || paragraphs.length !== textInPage.paragraphs) return null
+  const queries = state.queries.queries.map((q) =>
+    q === query ? { ...q, state: { ...q.state, data: { ...data, paragraphs } } } : q,
+  )
+  return { ...state, queries: { ...state.queries, queries } }
 }
 
 /**
@@ -38,7 +69,7 @@ export function readPrerenderedState(doc: Document, path: string): PrerenderedSt
   if (!script?.textContent) return null
   try {
     const state: unknown = JSON.parse(script.textContent)
-    return isPrerenderedState(state) && state.path === path ? state : null
+    return isPrerenderedState(state) && state.path === path ? withTextFromPage(doc, state) : null
   } catch {
     return null
   }
@@ -52,6 +83,16 @@ export function appPath(pathname: string, basename: string): string {
   if (basename === '/' || basename === '') return pathname
   if (pathname === basename) return '/'
   return pathname.startsWith(`${basename}/`) ? pathname.slice(basename.length) : pathname
+}
+
+/**
+ * Whether the page's markup gives a paragraph back exactly as written: the HTML parser turns
+ * carriage returns into line feeds, drops NUL, and a lone surrogate cannot be written as UTF-8.
+ */
+export function survivesMarkup(paragraph: string): boolean {
+  return !/[\r\0]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(
+    paragraph,
+  )
 }
 
 /** JSON that can stand inside a <script> element: no `</script>`, no `<!--`. */
