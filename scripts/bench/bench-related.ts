@@ -1,5 +1,5 @@
 /**
- * npm run bench:related [-- --corpus DIR --labels FILE --leave-out ID,... --russian DIR]
+ * npm run bench:related [-- --corpus DIR --labels FILE --leave-out ID,... --russian DIR --bytes]
  *
  * How good the related stories are (issue 20), against topic labels the algorithm never sees:
  * precision@5 is the share of the related stories shown that share a label with their story, and
@@ -12,7 +12,8 @@
  * default; `fa7b0bbf9ddaa7a1` there is a test page, left out). With --russian (default
  * ../shared/corpora/ntrex, skipped when missing), a check with no labels: the Russian stories of
  * NTREX alone, whose related stories should be found as well (coverage) and should be the
- * translations of those of the English originals (agreement).
+ * translations of those of the English originals (agreement). With --bytes, also what the lists
+ * add to each article page (related-bytes.ts: two builds of the corpus, a minute or two).
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -20,17 +21,20 @@ import { relatedStories } from '../site/corpus/related.ts'
 import { readCorpus } from '../site/corpus/read-corpus.ts'
 import type { Article } from '../../src/lib/corpus/types.ts'
 import { terms } from '../../src/lib/search/normalize.ts'
+import { relatedBytes } from './related-bytes.ts'
 import { isRecord, logger, markdownTable, readOptions, secondsSince } from './common.ts'
 
 const log = logger('bench:related')
 
 const USAGE = `
-npm run bench:related [-- --corpus DIR --labels FILE --leave-out ID,... --russian DIR]
+npm run bench:related [-- --corpus DIR --labels FILE --leave-out ID,... --russian DIR --bytes]
 
   --corpus DIR       the labelled corpus (default ../shared/corpora/wikinews)
   --labels FILE      {"<id>": ["<topic>", ...]} (default ../shared/corpora/wikinews-topics.json)
   --leave-out IDS    stories to leave out, comma-separated (default fa7b0bbf9ddaa7a1, a test page)
   --russian DIR      NTREX in the corpus format, for the Russian check (default ../shared/corpora/ntrex)
+  --bytes            also build the corpus with and without related stories and report the bytes
+                     they add to each article page (budget 1 kB gzip)
 `
 
 const LIMIT = 5
@@ -182,6 +186,7 @@ function main(): void {
       labels: { type: 'string', default: '../shared/corpora/wikinews-topics.json' },
       'leave-out': { type: 'string', default: 'fa7b0bbf9ddaa7a1' },
       russian: { type: 'string', default: '../shared/corpora/ntrex' },
+      bytes: { type: 'boolean', default: false },
     },
   })
   const labels = readLabels(resolve(values.labels))
@@ -219,6 +224,7 @@ function main(): void {
       '',
       `Precision@5 ${ours.precision >= anchor.precision ? 'beats' : 'DOES NOT beat'} the anchor by ${(ours.precision - anchor.precision).toFixed(3)}.`,
       ...russian,
+      ...(values.bytes ? relatedBytes(resolve(values.corpus)) : []),
     ].join('\n'),
   )
 }
