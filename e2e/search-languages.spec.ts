@@ -5,12 +5,11 @@
  * into e2e/.dist-languages-<hash of the build's inputs> and served by scripts/site/serve.ts on a
  * free port. The main fixture corpus, whose counts other specs assert, stays as it is.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
 import { expect, test, type Page } from './fixtures'
-import { ROOT, freePort } from './hosts/servers'
+import { fixtureBuild, ROOT } from './fixture-build'
+import { freePort } from './hosts/servers'
 
 const CORPUS = 'e2e/fixtures/languages'
 const ARABIC_ID = '1a00000000000006'
@@ -20,56 +19,6 @@ const searchBox = (page: Page) =>
 const results = (page: Page) => page.getByRole('main').getByRole('article')
 const firstTitle = (page: Page) => results(page).first().getByRole('heading', { level: 2 })
 
-/** The files whose content decides what the build writes. */
-function buildInputs(): string[] {
-  const files: string[] = []
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name)
-      if (entry.isDirectory()) walk(path)
-      else if (!/\.test\.tsx?$/.test(entry.name)) files.push(path)
-    }
-  }
-  for (const dir of ['src', 'scripts/site', 'public', CORPUS]) walk(join(ROOT, dir))
-  files.push(...['index.html', 'vite.config.ts', 'package-lock.json'].map((f) => join(ROOT, f)))
-  return files.sort()
-}
-
-/** The site of the languages corpus, built when its inputs changed; older builds removed. */
-function languagesBuild(): string {
-  const hash = createHash('sha256')
-  for (const file of buildInputs()) hash.update(relative(ROOT, file)).update(readFileSync(file))
-  const name = `.dist-languages-${hash.digest('hex').slice(0, 12)}`
-  const dist = join(ROOT, 'e2e', name)
-  if (existsSync(join(dist, 'index.html'))) return dist
-  const building = `${dist}.tmp`
-  rmSync(building, { recursive: true, force: true })
-  const result = spawnSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-      'scripts/site/build.ts',
-      '--outDir',
-      relative(ROOT, building),
-    ],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, CORPUS_DIR: CORPUS, BASE_PATH: '/', SITE_URL: 'http://127.0.0.1' },
-    },
-  )
-  if (result.status !== 0) {
-    throw new Error(`the languages build failed:\n${result.stdout}\n${result.stderr}`)
-  }
-  for (const entry of readdirSync(join(ROOT, 'e2e'))) {
-    if (entry.startsWith('.dist-languages-') && !entry.startsWith(name)) {
-      rmSync(join(ROOT, 'e2e', entry), { recursive: true, force: true })
-    }
-  }
-  renameSync(building, dist)
-  return dist
-}
-
 let server: ChildProcess | undefined
 let origin = ''
 
@@ -78,7 +27,12 @@ test.describe.configure({ mode: 'default' })
 
 test.beforeAll(async () => {
   test.setTimeout(300_000)
-  const dist = languagesBuild()
+  const dist = await fixtureBuild({
+    name: 'languages',
+    corpus: CORPUS,
+    basePath: '/',
+    siteUrl: 'http://127.0.0.1',
+  })
   const port = await freePort()
   origin = `http://127.0.0.1:${port}`
   server = spawn(

@@ -1,28 +1,18 @@
 /**
  * The real servers of e2e/hosts.spec.ts, each started on a free port and stopped by its process
  * id: `vite preview`, and nginx and Caddy serving the configurations in docs/deploy/ (when they are
- * installed). Also builds the site under a sub-path once, for the sub-path host.
+ * installed), and the site built under a sub-path, for the sub-path host.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join, resolve } from 'node:path'
+import { fixtureBuild, ROOT } from '../fixture-build'
 import type { RunningHost } from './static-host'
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+export { ROOT }
+
 const DEPLOY_DOCS = join(ROOT, 'docs/deploy')
 /** Where docs/deploy/ expects the built site: the spec puts the real folder there instead. */
 const DOCUMENTED_ROOT = '/var/www/newsreader'
@@ -192,85 +182,12 @@ export async function startCaddy(dist: string): Promise<RunningHost> {
   }
 }
 
-/** The files whose content decides what the build writes. */
-function buildInputs(): string[] {
-  const files: string[] = []
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name)
-      if (entry.isDirectory()) walk(path)
-      else if (!entry.name.endsWith('.test.ts') && !entry.name.endsWith('.test.tsx'))
-        files.push(path)
-    }
-  }
-  for (const dir of ['src', 'scripts/site', 'public', 'e2e/fixtures/corpus']) walk(join(ROOT, dir))
-  files.push(...['index.html', 'vite.config.ts', 'package-lock.json'].map((f) => join(ROOT, f)))
-  return files.sort()
-}
-
-/**
- * The fixture site built under `base` (e.g. "/news/"), once for a given source: cached in
- * e2e/.dist-subpath-<hash of the build's inputs>. Workers that ask together build it once (a lock
- * folder), and older copies are removed.
- */
-export async function subPathBuild(base: string): Promise<string> {
-  const hash = createHash('sha256').update(base)
-  for (const file of buildInputs()) {
-    hash.update(relative(ROOT, file)).update(readFileSync(file))
-  }
-  const name = `.dist-subpath-${hash.digest('hex').slice(0, 12)}`
-  const dist = join('e2e', name)
-  const full = join(ROOT, dist)
-  if (existsSync(join(full, 'index.html'))) return dist
-  const lock = `${full}.lock`
-  try {
-    mkdirSync(lock)
-  } catch {
-    // Another worker builds it: wait for its result (a stale lock, older than 5 minutes, is taken).
-    const deadline = Date.now() + 300_000
-    while (!existsSync(join(full, 'index.html'))) {
-      if (Date.now() > deadline || Date.now() - statSync(lock).mtimeMs > 300_000) {
-        rmSync(lock, { recursive: true, force: true })
-        return subPathBuild(base)
-      }
-      await new Promise((wake) => setTimeout(wake, 500))
-    }
-    return dist
-  }
-  try {
-    const building = `${full}.tmp`
-    rmSync(building, { recursive: true, force: true })
-    const result = spawnSync(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-        'scripts/site/build.ts',
-        '--outDir',
-        relative(ROOT, building),
-      ],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          CORPUS_DIR: 'e2e/fixtures/corpus',
-          BASE_PATH: base,
-          SITE_URL: `http://127.0.0.1${base.replace(/\/$/, '')}`,
-          CORPUS_ALLOW_ERRORS: '',
-        },
-      },
-    )
-    if (result.status !== 0) {
-      throw new Error(`the sub-path build failed:\n${result.stdout}\n${result.stderr}`)
-    }
-    for (const entry of readdirSync(join(ROOT, 'e2e'))) {
-      if (entry.startsWith('.dist-subpath-') && !entry.startsWith(name)) {
-        rmSync(join(ROOT, 'e2e', entry), { recursive: true, force: true })
-      }
-    }
-    renameSync(building, full)
-    return dist
-  } finally {
-    rmSync(lock, { recursive: true, force: true })
-  }
+/** The fixture site built under `base` (e.g. "/news/"), once for a given source. */
+export function subPathBuild(base: string): Promise<string> {
+  return fixtureBuild({
+    name: 'subpath',
+    corpus: 'e2e/fixtures/corpus',
+    basePath: base,
+    siteUrl: `http://127.0.0.1${base.replace(/\/$/, '')}`,
+  })
 }
