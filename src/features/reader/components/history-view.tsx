@@ -1,13 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
-import { Link } from 'react-router-dom'
 import { ReadToggle } from '@/components/reader/story-actions'
-import { storyLinkProps, storyProps } from '@/lib/story-scope'
 import { useReaderSnapshot } from '@/components/reader/use-reader'
-import { paths } from '@/config/paths'
 import { formatCount, formatDate } from '@/lib/format'
 import { readerStore } from '@/lib/reader-store/browser-store'
 import { useFocusAfterRemoval } from './saved-view'
-import { StoryLine } from './story-line'
+import { KeptList } from './story-line'
 import './reader-views.css'
 
 /** The stories the reader opened, newest first, each to mark unread; and a way to clear them. */
@@ -29,26 +26,13 @@ export function HistoryView() {
       {read.length === 0 ? (
         <p className="empty">No history: the stories you open are listed here.</p>
       ) : (
-        <ol className="reader-list" aria-label="Stories you read">
-          {read.map((story) => (
-            <li key={story.id}>
-              <article {...storyProps('item')}>
-                <h2 id={`read-${story.id}`}>
-                  <Link to={paths.article(story.id, story.slug)} {...storyLinkProps}>
-                    {story.title}
-                  </Link>
-                </h2>
-                <StoryLine
-                  story={story}
-                  note={`Read ${formatDate(new Date(story.readAt).toISOString())}`}
-                />
-                <div className="story-actions">
-                  <ReadToggle story={story} describedBy={`read-${story.id}`} />
-                </div>
-              </article>
-            </li>
-          ))}
-        </ol>
+        <KeptList
+          stories={read}
+          label="Stories you read"
+          idPrefix="read"
+          note={(story) => `Read ${formatDate(new Date(story.readAt).toISOString())}`}
+          action={(story, headingId) => <ReadToggle story={story} describedBy={headingId} />}
+        />
       )}
     </section>
   )

@@ -1,13 +1,10 @@
 import { useEffect, useRef } from 'react'
-import { Link } from 'react-router-dom'
 import { SaveButton } from '@/components/reader/story-actions'
-import { storyLinkProps, storyProps } from '@/lib/story-scope'
 import { useReaderSnapshot } from '@/components/reader/use-reader'
-import { paths } from '@/config/paths'
 import { formatCount, formatDate } from '@/lib/format'
 import { readerStore } from '@/lib/reader-store/browser-store'
 import { ExportImport, type ExportImportProps } from './export-import'
-import { StoryLine } from './story-line'
+import { KeptList } from './story-line'
 import './reader-views.css'
 
 export type SavedViewProps = ExportImportProps
@@ -32,30 +29,19 @@ export function SavedView({ isArticle }: SavedViewProps) {
       {saved.length === 0 ? (
         <p className="empty">Nothing saved yet: press Save on a story to keep it here.</p>
       ) : (
-        <ol className="reader-list" aria-label="Saved stories">
-          {saved.map((story) => (
-            <li key={story.id}>
-              <article {...storyProps('item')}>
-                <h2 id={`saved-${story.id}`}>
-                  <Link to={paths.article(story.id, story.slug)} {...storyLinkProps}>
-                    {story.title}
-                  </Link>
-                </h2>
-                <StoryLine
-                  story={story}
-                  note={`Saved ${formatDate(new Date(story.savedAt).toISOString())}`}
-                />
-                <div className="story-actions">
-                  <SaveButton
-                    story={story}
-                    article={() => readerStore().savedArticle(story.id)}
-                    describedBy={`saved-${story.id}`}
-                  />
-                </div>
-              </article>
-            </li>
-          ))}
-        </ol>
+        <KeptList
+          stories={saved}
+          label="Saved stories"
+          idPrefix="saved"
+          note={(story) => `Saved ${formatDate(new Date(story.savedAt).toISOString())}`}
+          action={(story, headingId) => (
+            <SaveButton
+              story={story}
+              article={() => readerStore().savedArticle(story.id)}
+              describedBy={headingId}
+            />
+          )}
+        />
       )}
     </section>
   )
