@@ -206,7 +206,9 @@ function targets(rows: readonly Row[]): { lines: string[]; missed: boolean } {
     const limit = RELATED_SECONDS_TARGET.get(cost.size)
     const cpu = cost.cpuSeconds === null ? '' : `, +${cost.cpuSeconds.toFixed(2)} s CPU`
     const time = `+${cost.seconds.toFixed(2)} s wall${limit === undefined ? '' : ` (<= ${limit} s: ${verdict(cost.seconds <= limit)})`}${cpu}`
-    const memory = `peak RSS ${cost.withMb.toFixed(0)} MB vs ${cost.withoutMb.toFixed(0)} MB without (within the compile's own: ${verdict(cost.withMb <= cost.withoutMb * RELATED_RSS_SLACK)})`
+    // Issue 20 sets both targets at 100,000 articles; at other sizes the figures are for reading.
+    const within = cost.withMb <= cost.withoutMb * RELATED_RSS_SLACK
+    const memory = `peak RSS ${cost.withMb.toFixed(0)} MB vs ${cost.withoutMb.toFixed(0)} MB without, +${(100 * (cost.withMb / cost.withoutMb - 1)).toFixed(1)}%${limit === undefined ? '' : ` (within the compile's own, 5% slack: ${verdict(within)})`}`
     lines.push(`- ${label}: ${time}; ${memory}`)
   }
   return { lines, missed }
