@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import { makeArticle } from '@/testing/data'
-import { isArticleData } from './validate'
+import { isArticleData, isListItem } from './validate'
 
 const link = { id: 'c79c02568b4c9959', title: 'A related story', source: 'Wire', date: null }
 
@@ -24,5 +24,15 @@ it('rejects a related list that is not a list of links', () => {
     [1],
   ]) {
     expect(isArticleData({ ...makeArticle(1), related })).toBe(false)
+  }
+})
+
+it("checks a list item's language: a string, null or absent", () => {
+  const item = makeArticle(1)
+  expect(isListItem({ ...item, language: 'th' })).toBe(true)
+  expect(isListItem({ ...item, language: null })).toBe(true)
+  expect(isListItem({ ...item, language: undefined })).toBe(true)
+  for (const language of [7, ['th'], { tag: 'th' }]) {
+    expect(isListItem({ ...item, language })).toBe(false)
   }
 })

@@ -44,7 +44,8 @@ export function isListItem(v: unknown): v is ListItem {
     isNullableStr(v.sourceSlug) &&
     isNullableStr(v.date) &&
     isCount(v.readingMinutes) &&
-    isStr(v.excerpt)
+    isStr(v.excerpt) &&
+    (v.language === undefined || isNullableStr(v.language))
   )
 }
 
