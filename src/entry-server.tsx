@@ -12,6 +12,7 @@ import { createQueryClient } from './app/query-client'
 import { basename, createRoutes } from './app/router'
 import { articleQueries, type PageParams } from './features/articles/api/article-queries'
 import type { ArticleData, ListPage, Manifest } from './lib/corpus/compiled'
+import { formatDate, parseShownDate } from './lib/format'
 
 export type Seed = {
   manifest?: Manifest
@@ -84,16 +85,31 @@ export async function renderPage(path: string, seed: Seed): Promise<Rendered> {
 function withoutTextInPage(state: PrerenderedState, article?: ArticleData): PrerenderedState {
   if (!article?.paragraphs.every(survivesMarkup)) return state
   const queryHash = hashKey(articleQueries.detail(article.id).queryKey)
+  // The related stories, too, when each would come back as written and reads the same again.
+  const related = article.related ?? []
+  const relatedInPage =
+    related.length > 0 &&
+    related.every(
+      (link) =>
+        survivesMarkup(link.title) &&
+        (link.source === null || survivesMarkup(link.source)) &&
+        (link.date === null || parseShownDate(formatDate(link.date)) !== null),
+    )
+  const text = relatedInPage ? { paragraphs: [], related: [] } : { paragraphs: [] }
   let found = false
   const queries = state.queries.queries.map((q) => {
     if (q.queryHash !== queryHash) return q
     found = true
-    return { ...q, state: { ...q.state, data: { ...article, paragraphs: [] } } }
+    return { ...q, state: { ...q.state, data: { ...article, ...text } } }
   })
   if (!found) return state
   return {
     ...state,
     queries: { ...state.queries, queries },
-    textInPage: { queryHash, paragraphs: article.paragraphs.length },
+    textInPage: {
+      queryHash,
+      paragraphs: article.paragraphs.length,
+      ...(relatedInPage ? { related: related.length } : {}),
+    },
   }
 }

@@ -18,6 +18,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { relatedStories } from '../site/corpus/related.ts'
+import { withinRelatedBudget } from '../site/corpus/emit-corpus.ts'
 import { readCorpus } from '../site/corpus/read-corpus.ts'
 import type { Article } from '../../src/lib/corpus/types.ts'
 import { terms } from '../../src/lib/search/normalize.ts'
@@ -195,7 +196,10 @@ function main(): void {
   const stories = read.articles.filter((a) => labels.has(a.id) && !leaveOut.has(a.id))
   log(`${stories.length} labelled stories of ${read.articles.length} in ${values.corpus}`)
 
-  const ours = score(stories, labels, () => relatedStories(stories))
+  // As the build shows them: the selection, then the page's byte budget.
+  const ours = score(stories, labels, () =>
+    relatedStories(stories).map((picks) => withinRelatedBudget(picks, stories)),
+  )
   const anchor = score(stories, labels, () => tfidfBaseline(stories))
   const row = (name: string, s: Score) => [
     name,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { seededRandom } from './seeded-random'
-import { formatCount, formatDate, formatNumber } from './format'
+import { formatCount, formatDate, formatNumber, parseShownDate } from './format'
 
 describe('formatDate', () => {
   const intl = new Intl.DateTimeFormat('en', {
@@ -41,5 +41,20 @@ describe('formatNumber', () => {
     expect(formatCount(1, 'article', 'articles')).toBe('1 article')
     expect(formatCount(0, 'article', 'articles')).toBe('0 articles')
     expect(formatCount(2500, 'article', 'articles')).toBe('2,500 articles')
+  })
+})
+
+describe('parseShownDate', () => {
+  it('reads back the day formatDate wrote', () => {
+    for (const iso of ['2019-01-04', '2020-12-25', '1999-09-30', '2025-03-02']) {
+      expect(parseShownDate(formatDate(iso))).toBe(iso)
+    }
+    expect(parseShownDate(formatDate('2025-03-02T23:30:00Z'))).toBe('2025-03-02')
+  })
+
+  it('is null for any other text', () => {
+    for (const text of ['Wikinews', 'Smarch 4, 2019', 'January 4 2019', '2019-01-04', '']) {
+      expect(parseShownDate(text)).toBeNull()
+    }
   })
 })

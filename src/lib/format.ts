@@ -29,6 +29,18 @@ export function formatDate(iso: string): string {
   return `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`
 }
 
+/**
+ * The calendar day `formatDate` wrote, as `YYYY-MM-DD` (the prerendered page's related stories are
+ * read back from their markup); null for any other text.
+ */
+export function parseShownDate(text: string): string | null {
+  const match = /^([A-Z][a-z]+) (\d{1,2}), (\d{4})$/.exec(text)
+  const month = match ? MONTHS.indexOf(match[1] ?? '') : -1
+  if (!match || month < 0) return null
+  const day = (match[2] ?? '').padStart(2, '0')
+  return `${match[3]}-${String(month + 1).padStart(2, '0')}-${day}`
+}
+
 /** "12,345": digits grouped by thousands as English writes them, without Intl (see above). */
 export function formatNumber(n: number): string {
   if (!Number.isSafeInteger(n)) return String(n)

@@ -9,7 +9,7 @@ import {
 import { slugify } from '../../../src/lib/corpus/derive.ts'
 import { parseArticle } from '../../../src/lib/corpus/parse-article.ts'
 import type { Article } from '../../../src/lib/corpus/types.ts'
-import { compareArticles, emitCorpus, memoryEmitter } from './emit-corpus.ts'
+import { compareArticles, emitCorpus, memoryEmitter, RELATED_TEXT_BUDGET } from './emit-corpus.ts'
 
 type Spec = { date?: string; source?: string; lead?: string }
 
@@ -220,4 +220,35 @@ it('writes a related story’s slug only when the page cannot derive it from the
     },
   ])
   expect(articleData(ash.id).related?.[0]).not.toHaveProperty('slug')
+})
+
+it('stops a related list before a story that would take it over its byte budget', () => {
+  const fillers = Array.from({ length: 60 }, (_, i) => article(i + 1))
+  const leads = [
+    'Lava from the Vulcania volcano reached the island airport.',
+    'Ash and lava from the Vulcania volcano closed the island airport.',
+    'The Vulcania volcano erupted again, and lava flowed toward the airport.',
+    'Flights resumed at the island airport after the Vulcania volcano calmed and the lava cooled.',
+    'Scientists measured the lava of the Vulcania volcano near the airport.',
+    'Residents near the island airport fled as the Vulcania volcano sent lava downhill.',
+  ]
+  // Six stories on one subject, each with a title of 150 bytes: fewer than five fit the budget.
+  const title = (n: number) =>
+    `Story ${n}: ${'the Vulcania volcano and its lava '.repeat(5)}`.slice(0, 150)
+  const stories = leads.map((lead, i) => ({
+    ...article(100 + i, { lead }),
+    title: title(i),
+    slug: slugify(title(i)),
+  }))
+  const { articleData } = emit([...fillers, ...stories])
+  for (const story of stories) {
+    const links = articleData(story.id).related ?? []
+    const text = links.reduce(
+      (sum, link) => sum + Buffer.byteLength(link.title) + slugify(link.title).length,
+      0,
+    )
+    expect(links.length).toBeGreaterThan(0)
+    expect(links.length).toBeLessThan(5)
+    expect(text).toBeLessThanOrEqual(RELATED_TEXT_BUDGET)
+  }
 })

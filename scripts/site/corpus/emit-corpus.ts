@@ -18,6 +18,36 @@ import {
 import type { Article } from '../../../src/lib/corpus/types.ts'
 import { relatedStories } from './related.ts'
 
+/**
+ * UTF-8 bytes of title and slug a related list may hold in all. Each title is written twice
+ * (the page's markup and the data file, compressed apart) and each slug once, in the link: with
+ * this budget the list adds at most 1 kB gzip to an article page (issue 20; `bench:related
+ * -- --bytes` measures it). Five titles of news length fit; a list of five long interview titles
+ * stops at four.
+ */
+export const RELATED_TEXT_BUDGET = 800
+
+/**
+ * The related stories `picks` (indexes into `stories`, best first) that the page shows: the list
+ * stops before a story whose title and slug would take it over RELATED_TEXT_BUDGET, and keeps
+ * the first whatever its length.
+ */
+export function withinRelatedBudget(
+  picks: readonly number[],
+  stories: ReadonlyArray<{ title: string; slug: string }>,
+): number[] {
+  const shown: number[] = []
+  let text = 0
+  for (const j of picks) {
+    const story = stories[j]
+    if (!story) continue
+    text += Buffer.byteLength(story.title) + story.slug.length
+    if (shown.length > 0 && text > RELATED_TEXT_BUDGET) break
+    shown.push(j)
+  }
+  return shown
+}
+
 /** Bumped whenever the shape of the emitted files changes, so the data version changes with it. */
 const FORMAT = 'corpus-v2'
 
@@ -127,7 +157,7 @@ export function emitCorpus(
    * derive it from the title: see RelatedLink); nothing when there are none.
    */
   const relatedLinks = (i: number): { related?: RelatedLink[] } => {
-    const links = (relatedOf[i] ?? []).flatMap((j): RelatedLink[] => {
+    const links = withinRelatedBudget(relatedOf[i] ?? [], items).flatMap((j): RelatedLink[] => {
       const item = items[j]
       if (!item) return []
       const slug = item.slug === plainSlug(item.title) ? {} : { slug: item.slug }

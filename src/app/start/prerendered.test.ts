@@ -65,3 +65,59 @@ test('only text an HTML parser gives back unchanged is left to the markup', () =
   expect(survivesMarkup('a lone \uD83C surrogate')).toBe(false)
   expect(survivesMarkup('a lone \uDF89 low surrogate')).toBe(false)
 })
+
+/** The related list as RelatedStories renders it. */
+function relatedMarkup(doc: Document, items: { href: string; title: string; spans: string[] }[]) {
+  const section = doc.createElement('section')
+  section.className = 'related'
+  const list = doc.createElement('ul')
+  for (const { href, title, spans } of items) {
+    const item = doc.createElement('li')
+    const link = Object.assign(doc.createElement('a'), { textContent: title })
+    link.setAttribute('href', href)
+    item.append(link)
+    if (spans.length > 0) {
+      const meta = Object.assign(doc.createElement('p'), { className: 'meta' })
+      for (const text of spans)
+        meta.append(Object.assign(doc.createElement('span'), { textContent: text }))
+      item.append(meta)
+    }
+    list.append(item)
+  }
+  section.append(list)
+  doc.getElementById('root')?.append(section)
+}
+
+test("an article's related stories come back from the page's markup", () => {
+  const withRelated = { ...state, textInPage: { ...state.textInPage, related: 4 } }
+  const doc = pageWith(withRelated, written)
+  relatedMarkup(doc, [
+    {
+      href: '/articles/00000000000000a1/lava-reaches-the-coast',
+      title: 'Lava & "ash"',
+      spans: ['Wire', 'March 2, 2025'],
+    },
+    { href: '/news/articles/00000000000000a2', title: 'No slug', spans: ['January 4, 2019'] },
+    { href: '/articles/00000000000000a3/z', title: 'Z', spans: ['Daily Post'] },
+    { href: '/articles/00000000000000a4/none', title: 'None', spans: [] },
+  ])
+  const data = readPrerenderedState(doc, state.path)?.queries.queries[0]?.state.data
+  expect(data).toMatchObject({
+    related: [
+      {
+        id: '00000000000000a1',
+        slug: 'lava-reaches-the-coast',
+        title: 'Lava & "ash"',
+        source: 'Wire',
+        date: '2025-03-02',
+      },
+      { id: '00000000000000a2', slug: '', title: 'No slug', source: null, date: '2019-01-04' },
+      { id: '00000000000000a3', slug: 'z', title: 'Z', source: 'Daily Post', date: null },
+      { id: '00000000000000a4', slug: 'none', title: 'None', source: null, date: null },
+    ],
+  })
+  // A page that shows another number of them is rendered anew.
+  const short = pageWith(withRelated, written)
+  relatedMarkup(short, [{ href: '/articles/00000000000000a1/x', title: 'X', spans: [] }])
+  expect(readPrerenderedState(short, state.path)).toBeNull()
+})

@@ -1,5 +1,7 @@
 import type { DehydratedState } from '@tanstack/react-query'
 import type { HydrationState } from 'react-router-dom'
+import type { RelatedLink } from '@/lib/corpus/compiled'
+import { parseShownDate } from '@/lib/format'
 
 /**
  * The state a prerendered page was rendered with, embedded as JSON (not as a script that runs, so
@@ -16,11 +18,13 @@ export type PrerenderedState = {
    * half the bytes, and gzip (a 32 KiB window) no longer sees them twice. The query's hash, and how
    * many paragraphs to take back from the page.
    */
-  textInPage?: { queryHash: string; paragraphs: number }
+  textInPage?: { queryHash: string; paragraphs: number; related?: number }
 }
 
 /** The article body's paragraphs in the prerendered markup (ArticleView). */
 const PARAGRAPHS_IN_PAGE = '#root .article-body > p'
+/** The related stories in the prerendered markup (RelatedStories). */
+const RELATED_IN_PAGE = '#root .related li'
 
 export const PRERENDERED_STATE_ID = 'prerendered-state'
 
@@ -39,7 +43,8 @@ function isPrerenderedState(v: unknown): v is PrerenderedState {
     (v.textInPage === undefined ||
       (isObj(v.textInPage) &&
         typeof v.textInPage.queryHash === 'string' &&
-        typeof v.textInPage.paragraphs === 'number'))
+        typeof v.textInPage.paragraphs === 'number' &&
+        (v.textInPage.related === undefined || typeof v.textInPage.related === 'number')))
   )
 }
 
@@ -51,13 +56,39 @@ function withTextFromPage(doc: Document, state: PrerenderedState): PrerenderedSt
   const { textInPage } = state
   if (!textInPage) return state
   const paragraphs = Array.from(doc.querySelectorAll(PARAGRAPHS_IN_PAGE), (p) => p.textContent)
+  const related = Array.from(doc.querySelectorAll(RELATED_IN_PAGE), relatedFromPage)
   const query = state.queries.queries.find((q) => q.queryHash === textInPage.queryHash)
   const data: unknown = query?.state.data
   if (!query || !isObj(data) || paragraphs.length !== textInPage.paragraphs) return null
+  if (related.length !== (textInPage.related ?? 0) || !related.every((link) => link !== null)) {
+    return null
+  }
+  const text = textInPage.related === undefined ? { paragraphs } : { paragraphs, related }
   const queries = state.queries.queries.map((q) =>
-    q === query ? { ...q, state: { ...q.state, data: { ...data, paragraphs } } } : q,
+    q === query ? { ...q, state: { ...q.state, data: { ...data, ...text } } } : q,
   )
   return { ...state, queries: { ...state.queries, queries } }
+}
+
+/**
+ * A related story as its list item shows it: the link's path gives the id and slug, its text the
+ * title, and the line under it the source and the day (one line of text each; a lone one is the
+ * date when it reads as one). Rendered again, it gives the same markup.
+ */
+function relatedFromPage(item: Element): RelatedLink | null {
+  const link = item.querySelector('a')
+  const path = /\/articles\/([^/?#]+)(?:\/([^/?#]+))?$/.exec(link?.getAttribute('href') ?? '')
+  if (!link || !path?.[1]) return null
+  const shown = Array.from(item.querySelectorAll('.meta > span'), (span) => span.textContent)
+  const date = shown.length > 0 ? parseShownDate(shown.at(-1) ?? '') : null
+  const source = shown.length === 2 || (shown.length === 1 && date === null) ? shown[0] : null
+  return {
+    id: decodeURIComponent(path[1]),
+    slug: path[2] === undefined ? '' : decodeURIComponent(path[2]),
+    title: link.textContent,
+    source: source ?? null,
+    date,
+  }
 }
 
 /**

@@ -19,7 +19,13 @@ export function RelatedStories({ stories }: RelatedStoriesProps) {
       <ul>
         {stories.map((story) => (
           <li key={story.id}>
-            <Link className="related-title" to={paths.article(story.id, relatedSlug(story))}>
+            <Link
+              className="related-title"
+              to={paths.article(story.id, relatedSlug(story))}
+              // No data-discover attribute: route discovery is a framework-mode feature this app
+              // does not use, and the five attributes cost bytes on every article page.
+              discover="none"
+            >
               {story.title}
             </Link>
             {story.source !== null || story.date !== null ? (
