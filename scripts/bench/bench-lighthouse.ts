@@ -1,25 +1,34 @@
 /**
- * npm run bench:lighthouse [-- --corpus DIR] [--runs N] [--article ID]
+ * npm run bench:lighthouse [-- --corpus DIR] [--runs N] [--article ID] [--host serve|plain]
  *
  * Builds the site from a corpus (into bench-out/lighthouse/site, for the origin it is served on),
- * serves it with scripts/site/serve.ts, and runs Lighthouse's mobile preset in Debian Chromium
- * (CHROMIUM_PATH to change) on the home page, an article deep link, a search deep link for a word
- * of that article's title, and floor.html: the same article as static HTML with the site's CSS and
- * no JavaScript, the practical floor. Each page is measured --runs times (default 5: on a 2-core
- * machine one run in three or four has Lighthouse's own work competing with the page, and a
- * median of three is then one bad run away from a bad figure), the runs interleaved across
- * pages, each run a process of its own, and the median of each figure is reported: a markdown
- * table, the article's LCP over the floor's, the targets met or missed, and the audits that cost
- * points. The full Lighthouse results are kept in bench-out/lighthouse/reports/. Exits 1 when a
- * target is missed.
+ * serves it with scripts/site/serve.ts (with --host plain, from a build without its Brotli copies,
+ * so that every text file goes out gzipped as from a plain gzip static host), and runs
+ * Lighthouse's mobile preset in Debian Chromium (CHROMIUM_PATH to change) on the home page, an
+ * article deep link, a search deep link for a word of that article's title, and two floors: the
+ * same article as static HTML with the site's CSS and no JavaScript (floor.html, the practical
+ * floor), and with no CSS either (plain.html, issue #22's floor). Each page is measured --runs
+ * times (default 5: on a 2-core machine one run in three or four has Lighthouse's own work
+ * competing with the page, and a median of three is then one bad run away from a bad figure),
+ * the runs interleaved across pages, each run a process of its own, and the median of each figure
+ * is reported: a markdown table, the article's LCP over the floor's, the article's and the search
+ * deep link's over the plain floor's, the targets met or missed, and the audits that cost points.
+ * The full Lighthouse results are kept in bench-out/lighthouse/reports/. Exits 1 when a target is
+ * missed.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { browserPath } from '../test/browser.ts'
 import { log, median, readOptions } from './common.ts'
 import { writeFloorPage } from './lighthouse/floor-page.ts'
+import {
+  plainFloorChecks,
+  plainFloorLines,
+  plainFloorRatios,
+  writePlainFloorPage,
+} from './lighthouse/plain-floor.ts'
 import { renderedDom, runLighthouseIsolated } from './lighthouse/run-lighthouse.ts'
 import {
   buildSite,
@@ -46,13 +55,24 @@ const SITE_DIR = join(OUT_DIR, 'site')
 const REPORTS_DIR = join(OUT_DIR, 'reports')
 const SHARED_CORPUS = resolve(ROOT, '..', 'shared', 'corpora', 'wikinews')
 
-const USAGE = `npm run bench:lighthouse [-- --corpus DIR] [--runs N] [--article ID]
+const USAGE = `npm run bench:lighthouse [-- --corpus DIR] [--runs N] [--article ID] [--host serve|plain]
 
   --corpus DIR   the corpus to build (default ../shared/corpora/wikinews, else corpus/)
   --runs N       Lighthouse runs per page, interleaved across pages (default 5)
-  --article ID   the article to deep-link (16 hex characters; default one the site picks)`
+  --article ID   the article to deep-link (16 hex characters; default one the site picks)
+  --host HOST    serve: scripts/site/serve.ts as npm start runs it, the build's Brotli copies for
+                 scripts and stylesheets, gzip for the rest (default); plain: the same server with
+                 the Brotli copies deleted, so everything is gzipped, as a plain gzip static host does`
 
-type Options = { corpusDir: string; runs: number; articleId: string | undefined }
+const HOSTS = ['serve', 'plain'] as const
+
+type Host = (typeof HOSTS)[number]
+
+type Options = { corpusDir: string; runs: number; articleId: string | undefined; host: Host }
+
+function isHost(value: string): value is Host {
+  return HOSTS.some((host) => host === value)
+}
 
 function parseCommandLine(): Options {
   const { values } = readOptions({
@@ -61,6 +81,7 @@ function parseCommandLine(): Options {
       corpus: { type: 'string' },
       runs: { type: 'string', default: '5' },
       article: { type: 'string' },
+      host: { type: 'string', default: 'serve' },
     },
   })
   const runs = Number(values.runs)
@@ -77,7 +98,10 @@ function parseCommandLine(): Options {
   if (values.article !== undefined && !/^[0-9a-f]{16}$/.test(values.article)) {
     throw new Error(`--article must be an article id (16 hex characters), not "${values.article}"`)
   }
-  return { corpusDir, runs, articleId: values.article }
+  if (!isHost(values.host)) {
+    throw new Error(`--host must be ${HOSTS.join(' or ')}, not "${values.host}"`)
+  }
+  return { corpusDir, runs, articleId: values.article, host: values.host }
 }
 
 function decodeText(html: string): string {
@@ -103,15 +127,29 @@ function elapsed(since: number): string {
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`
 }
 
-/** The site built for `origin`, and the pages to measure: home, article, search, the floor. */
+/** The site built for `origin`, and the pages to measure: home, article, search, the floors. */
 type Site = {
   buildTime: string
   article: BenchArticle
   word: string
   floorPath: string
+  plainPath: string
+  /** How many Brotli copies --host plain deleted (0 for --host serve). */
+  brotliRemoved: number
   pages: PageResult[]
   articlePage: PageResult
+  searchPage: PageResult
   floorPage: PageResult
+  plainPage: PageResult
+}
+
+/** Deletes the build's `.br` copies, so that the server gzips every text file; returns how many. */
+function removeBrotliCopies(dir: string): number {
+  const copies = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) =>
+    file.endsWith('.br'),
+  )
+  for (const file of copies) rmSync(join(dir, file))
+  return copies.length
 }
 
 function prepareSite(options: Options, origin: string): Site {
@@ -126,6 +164,8 @@ function prepareSite(options: Options, origin: string): Site {
   const articlePath = `/articles/${article.id}/${article.slug}`
   const word = searchWord(article.title)
   const floorPath = writeFloorPage({ siteDir: SITE_DIR, article, articlePath, origin })
+  const plainPath = writePlainFloorPage({ siteDir: SITE_DIR, article, origin })
+  const brotliRemoved = options.host === 'plain' ? removeBrotliCopies(SITE_DIR) : 0
   const newPage = (id: string, label: string, path: string, hasTargets = true): PageResult => ({
     id,
     label,
@@ -135,14 +175,23 @@ function prepareSite(options: Options, origin: string): Site {
     notes: [],
   })
   const articlePage = newPage('article', 'article', articlePath)
+  const searchPage = newPage('search', 'search', `/search?q=${encodeURIComponent(word)}`)
   const floorPage = newPage('floor', 'floor (no JS)', floorPath, false)
-  const pages = [
-    newPage('home', 'home', '/'),
+  const plainPage = newPage('plain', 'plain floor (no CSS, no JS)', plainPath, false)
+  const pages = [newPage('home', 'home', '/'), articlePage, searchPage, floorPage, plainPage]
+  return {
+    buildTime,
+    article,
+    word,
+    floorPath,
+    plainPath,
+    brotliRemoved,
+    pages,
     articlePage,
-    newPage('search', 'search', `/search?q=${encodeURIComponent(word)}`),
+    searchPage,
     floorPage,
-  ]
-  return { buildTime, article, word, floorPath, pages, articlePage, floorPage }
+    plainPage,
+  }
 }
 
 /** Each page's first h1 once its scripts ran, noting a search page that renders not-found. */
@@ -188,13 +237,24 @@ type Measured = {
   loadAtStart: number
 }
 
+function hostText(host: Host, brotliRemoved: number): string {
+  return host === 'plain'
+    ? `as a plain gzip static host (--host plain: ${brotliRemoved} Brotli copies deleted, every text file gzipped as it is sent)`
+    : 'Brotli copies for scripts and stylesheets, gzip for the rest'
+}
+
 /** The report and whether every target was met. */
 function report({ options, site, origin, chromium, headings, loadAtStart }: Measured) {
-  const { pages, article, articlePage, floorPage } = site
+  const { pages, article, articlePage, searchPage, floorPage, plainPage } = site
   const articleLcp = pageMedians(articlePage).lcpMs
   const floorLcp = pageMedians(floorPage).lcpMs
   const ratio = articleLcp / floorLcp
-  const checks = checkTargets(pages, ratio)
+  const plainRatios = plainFloorRatios({
+    article: articlePage,
+    search: searchPage,
+    plain: plainPage,
+  })
+  const checks = [...checkTargets(pages, ratio), ...plainFloorChecks(plainRatios)]
   const missed = checks.filter((check) => !check.met)
   const firstRun = pages[0]?.runs[0]
   const benchmarkIndexes = pages.flatMap((page) =>
@@ -205,15 +265,20 @@ function report({ options, site, origin, chromium, headings, loadAtStart }: Meas
   const out: string[] = [
     `## Lighthouse, mobile preset (simulated throttling), median of ${options.runs} run${options.runs === 1 ? '' : 's'}`,
     '',
-    `- corpus: ${relative(ROOT, options.corpusDir) || '.'}; site built in ${site.buildTime}, served by scripts/site/serve.ts at ${origin}`,
+    `- corpus: ${relative(ROOT, options.corpusDir) || '.'}; site built in ${site.buildTime}, served by scripts/site/serve.ts at ${origin}, ${hostText(options.host, site.brotliRemoved)}`,
     `- article: "${article.title}" (${article.id}, ${article.paragraphs.length} paragraphs, ${article.readingMinutes} min read); search word: "${site.word}"`,
     `- floor: ${site.floorPath}, the same title and paragraphs as static HTML with the site's stylesheet and no JavaScript`,
+    `- plain floor: ${site.plainPath}, the same title and paragraphs as static HTML with no stylesheet, no style and no script (issue #22's floor)`,
     `- Lighthouse ${firstRun?.lighthouseVersion ?? '?'}, Chromium ${firstRun?.chromeVersion ?? '?'} (${chromium}); median benchmarkIndex ${Math.round(median(benchmarkIndexes))} (CPU speed of this machine)`,
     `- 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end, on ${availableParallelism()} cores: simulated throttling scales the CPU time measured here, so other load inflates TBT and can push the first paint after the scripts`,
     '',
     lighthouseTable(pages),
     '',
     `Article LCP / floor LCP: ${formatSeconds(articleLcp)} / ${formatSeconds(floorLcp)} = **${ratio.toFixed(2)}x** (target <= ${TARGETS.lcpRatio}x)`,
+    '',
+    'Over the plain floor (issue #22):',
+    '',
+    ...plainFloorLines(plainRatios),
     '',
     '### Rendered views (first h1 once scripts ran)',
     '',
@@ -234,7 +299,7 @@ function report({ options, site, origin, chromium, headings, loadAtStart }: Meas
     '',
     'Requests finished when the page painted its LCP unthrottled; the simulated LCP includes all of their downloads:',
     '',
-    ...[articlePage, floorPage].map(
+    ...[articlePage, searchPage, floorPage, plainPage].map(
       (view) => `- ${view.label}: ${view.runs[0]?.lcpRequests.join(', ') || 'none'}`,
     ),
     '',

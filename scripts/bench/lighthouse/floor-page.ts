@@ -1,7 +1,8 @@
 /**
  * The practical floor for the article page: the same article as plain static HTML with no
  * JavaScript, the site's own stylesheet and the same markup classes, so the layout (and the
- * element Lighthouse takes as the largest paint) matches the app's page.
+ * element Lighthouse takes as the largest paint) matches the app's page. (plain-floor.ts writes
+ * the other floor, with no stylesheet either.)
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -19,13 +20,18 @@ export function stylesheetsOf(html: string): string[] {
   })
 }
 
-export function floorHtml(article: BenchArticle, stylesheets: string[], canonical: string): string {
+/** The article's source, date and reading time, as the article page shows them. */
+export function metaLine(article: BenchArticle): string {
   const e = escapeHtml
-  const meta = [
+  return [
     article.source === null ? '' : `<span>${e(article.source)}</span>`,
     article.date === null ? '' : `<time datetime="${e(article.date)}">${e(article.date)}</time>`,
     `<span>${article.readingMinutes} min read</span>`,
   ].join('')
+}
+
+export function floorHtml(article: BenchArticle, stylesheets: string[], canonical: string): string {
+  const e = escapeHtml
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -47,7 +53,7 @@ ${stylesheets.map((href) => `    <link rel="stylesheet" href="${e(href)}" />`).j
         <article class="article">
           <header class="article-header">
             <h1>${e(article.title)}</h1>
-            <p class="meta">${meta}</p>
+            <p class="meta">${metaLine(article)}</p>
           </header>
           <div class="article-body">
 ${article.paragraphs.map((p) => `            <p>${e(p)}</p>`).join('\n')}
