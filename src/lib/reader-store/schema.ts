@@ -11,8 +11,10 @@ export const STORE_VERSION = 1
  * localStorage keys. The early settings script (scripts/site/startup/reader-settings.ts) reads
  * `settings` before the first paint.
  */
+export const SETTINGS_KEY = 'newsreader:settings'
+
 export const STORE_KEYS = {
-  settings: 'newsreader:settings',
+  settings: SETTINGS_KEY,
   saved: 'newsreader:saved',
   read: 'newsreader:read',
   article: (id: string) => `newsreader:article:${id}`,
