@@ -7,7 +7,7 @@ import { useState } from 'react'
 import { readerStore } from '@/lib/reader-store/browser-store'
 import type { StoryRef } from '@/lib/reader-store/schema'
 import { ACTION } from '@/lib/story-scope'
-import { useIsRead, useSaved, useStoreStatus } from './use-reader'
+import { useInApp, useIsRead, useSaved, useStoreStatus } from './use-reader'
 
 export type SaveButtonProps = {
   story: StoryRef
@@ -28,6 +28,7 @@ export function SaveButton({ story, article, describedBy }: SaveButtonProps) {
   const [busy, setBusy] = useState(false)
   const [failed, setFailed] = useState(false)
   const unavailable = !saved && status !== 'ok'
+  const inApp = useInApp()
 
   async function toggle() {
     const store = readerStore()
@@ -46,6 +47,7 @@ export function SaveButton({ story, article, describedBy }: SaveButtonProps) {
     }
   }
 
+  if (!inApp) return null
   return (
     <>
       <button
@@ -78,6 +80,7 @@ export type ReadToggleProps = {
 /** Marks a story read or unread again: "Mark unread" on a read story, "Mark read" on the others. */
 export function ReadToggle({ story, describedBy }: ReadToggleProps) {
   const read = useIsRead(story.id)
+  if (!useInApp()) return null
   return (
     <button
       type="button"

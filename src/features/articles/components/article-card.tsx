@@ -3,7 +3,7 @@ import { useId } from 'react'
 import { Link } from 'react-router-dom'
 import { ReadBadge, ReadToggle, SaveButton } from '@/components/reader/story-actions'
 import { storyLinkProps, storyProps } from '@/lib/story-scope'
-import { useIsRead } from '@/components/reader/use-reader'
+import { useInApp, useIsRead } from '@/components/reader/use-reader'
 import { paths } from '@/config/paths'
 import type { ListItem } from '@/lib/corpus/compiled'
 import { toStoryRef } from '@/lib/reader-store/schema'
@@ -22,10 +22,12 @@ export function ArticleCard({ item, from }: ArticleCardProps) {
   const read = useIsRead(item.id)
   const story = toStoryRef(item)
   const titleId = useId()
+  // The id only describes the buttons, which the app adds (useInApp).
+  const inApp = useInApp()
   return (
     // A read story is dimmed and says "Read" (ReadBadge); its buttons save it and mark it.
     <article className={read ? 'card story-read' : 'card'} {...storyProps('item')}>
-      <h2 className="card-title" id={titleId} {...textProps(item.language)}>
+      <h2 className="card-title" id={inApp ? titleId : undefined} {...textProps(item.language)}>
         <Link to={paths.article(item.id, item.slug)} state={{ from }} {...storyLinkProps}>
           {item.title}
         </Link>
