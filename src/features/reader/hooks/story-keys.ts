@@ -1,7 +1,6 @@
 /**
- * What the story keys do (j, k, o, s, m, v: use-shortcuts.ts), loaded the first time one is
- * pressed, so a first visit does not download it. (Not in utils/: the build puts every module of
- * a feature's utils/ into the chunk each page loads at start, scripts/site/startup/entries.ts.)
+ * What the story keys do (j, k, o, s, m, v), loaded with shortcut-keys.ts the first time a key
+ * that may be a shortcut is pressed, so a first visit does not download it.
  */
 import { ACTION, STORY, STORY_LINK } from '@/lib/story-scope'
 

@@ -1,36 +1,9 @@
 import { useEffect, useEffectEvent } from 'react'
 import { useNavigate } from 'react-router-dom'
-import { paths } from '@/config/paths'
-import type { act } from './story-keys'
+import type { keyHandler } from './shortcut-keys'
 
-/** The keys that act on a story (story-keys.ts). */
-const STORY_KEYS = new Set(['j', 'k', 'o', 's', 'm', 'v'])
-
-/** How long after `g` its second key counts. */
-const SEQUENCE_MS = 1500
-
-/** Inputs that take no typed text: a key pressed on one (a settings radio) is a shortcut. */
-const NOT_TEXT = new Set([
-  'checkbox',
-  'radio',
-  'button',
-  'submit',
-  'reset',
-  'range',
-  'color',
-  'file',
-])
-
-/** Keys typed into a field are text, never shortcuts. */
-function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  return (
-    target.isContentEditable ||
-    (target instanceof HTMLInputElement && !NOT_TEXT.has(target.type)) ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement
-  )
-}
+/** The keys that may be shortcuts: their code (shortcut-keys.ts) loads on the first of them. */
+const KEYS = new Set(['j', 'k', 'o', 's', 'm', 'v', 'g', 'h', '?'])
 
 export type UseShortcutsOptions = {
   /** The reader's setting: off, no key is a shortcut. */
@@ -40,10 +13,10 @@ export type UseShortcutsOptions = {
 }
 
 /**
- * The keyboard shortcuts, which the help dialog lists (components/shortcuts-dialog.tsx). The keys
- * that act on a story load their code on first use (story-keys.ts); they focus or click the
- * controls the reader sees, so a key does exactly what its button or link does. Never while
- * typing in a field, with Ctrl, Alt or Meta held, or while a modal dialog is open.
+ * The keyboard shortcuts, which the help dialog lists (components/shortcuts-dialog.tsx). What
+ * they do loads on the first key that may be one (shortcut-keys.ts, story-keys.ts); they focus or
+ * click the controls the reader sees, so a key does exactly what its button or link does. Never
+ * while typing in a field, with Ctrl, Alt or Meta held, or while a modal dialog is open.
  */
 export function useShortcuts({ enabled, onHelp }: UseShortcutsOptions) {
   const navigate = useNavigate()
@@ -52,28 +25,17 @@ export function useShortcuts({ enabled, onHelp }: UseShortcutsOptions) {
 
   useEffect(() => {
     if (!enabled) return
-    let sequenceStart = -Infinity
-    let keys: Promise<{ act: typeof act } | undefined> | undefined
+    let handler: Promise<ReturnType<typeof keyHandler> | undefined> | undefined
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
-      if (isTypingTarget(event.target) || document.querySelector('dialog[open]')) return
-      const sequence = event.timeStamp - sequenceStart < SEQUENCE_MS
-      sequenceStart = -Infinity
-      if (sequence && (event.key === 'h' || event.key === 's')) {
-        go(event.key === 'h' ? paths.home() : paths.saved())
-      } else if (event.key === 'g') {
-        sequenceStart = event.timeStamp
-      } else if (event.key === '?') {
-        help()
-      } else if (STORY_KEYS.has(event.key)) {
-        // No default action of these keys outside a field is lost.
-        keys ??= import('./story-keys').catch(() => (keys = undefined))
-        const key = event.key
-        void keys.then((module) => module?.act(key))
-      } else {
-        return
-      }
-      event.preventDefault()
+      if (event.ctrlKey || event.metaKey || event.altKey) return
+      // Once loaded, every key goes to the handler: any other key ends a `g` sequence.
+      if (handler === undefined && !KEYS.has(event.key)) return
+      handler ??= import('./shortcut-keys')
+        .then((module) => module.keyHandler({ go, help }))
+        .catch(() => (handler = undefined))
+      // Once loaded, the handler runs in a microtask of this very dispatch, where preventDefault
+      // still counts; the first key's default, which none of these keys has outside a field, not.
+      void handler.then((handle) => handle?.(event))
     }
     document.addEventListener('keydown', onKeyDown)
     return () => document.removeEventListener('keydown', onKeyDown)
