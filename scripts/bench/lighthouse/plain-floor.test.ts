@@ -6,24 +6,10 @@ import {
   plainFloorRatios,
 } from './plain-floor.ts'
 import type { BenchArticle } from './site.ts'
-import type { PageResult, RunSummary } from './summarize.ts'
+import type { PageResult } from './summarize.ts'
+import { runSummary } from './run-summary.test-data.ts'
 
-function run(lcpMs: number): RunSummary {
-  return {
-    scores: { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100 },
-    lcpMs,
-    tbtMs: 0,
-    cls: 0,
-    fcpMs: lcpMs,
-    benchmarkIndex: 1500,
-    lcpElement: null,
-    lcpRequests: [],
-    failing: [],
-    warnings: [],
-    lighthouseVersion: '12.8.2',
-    chromeVersion: '140.0.0.0',
-  }
-}
+const run = (lcpMs: number) => runSummary(100, lcpMs, { tbtMs: 0 })
 
 function page(id: string, lcps: number[]): PageResult {
   return {

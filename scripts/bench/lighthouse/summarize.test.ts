@@ -8,24 +8,9 @@ import {
   type PageResult,
   type RunSummary,
 } from './summarize.ts'
+import { runSummary } from './run-summary.test-data.ts'
 
-function run(performance: number, lcpMs: number, overrides: Partial<RunSummary> = {}): RunSummary {
-  return {
-    scores: { performance, accessibility: 100, 'best-practices': 100, seo: 100 },
-    lcpMs,
-    tbtMs: 10,
-    cls: 0,
-    fcpMs: lcpMs,
-    benchmarkIndex: 1500,
-    lcpElement: null,
-    lcpRequests: [],
-    failing: [],
-    warnings: [],
-    lighthouseVersion: '12.8.2',
-    chromeVersion: '140.0.0.0',
-    ...overrides,
-  }
-}
+const run = runSummary
 
 function page(label: string, runs: RunSummary[], hasTargets = true): PageResult {
   return { id: label, label, path: `/${label}`, hasTargets, runs, notes: [] }
