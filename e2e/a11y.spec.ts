@@ -1,5 +1,5 @@
 import { articlePath, withHtml } from './corpus'
-import { expect, test } from './fixtures'
+import { expect, expectNoViolations, test } from './fixtures'
 
 const views = [
   { name: 'list', url: '/?page=2', heading: 'Latest news · page 2' },
@@ -19,15 +19,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)
       expect(dark).toBe(colorScheme === 'dark')
 
-      const { violations } = await makeAxeBuilder().analyze()
-      const found = violations.map(
-        (violation) =>
-          `${violation.id} (${violation.impact}): ${violation.help}\n` +
-          violation.nodes
-            .map((node) => `  ${node.target.join(' ')}: ${node.failureSummary}`)
-            .join('\n'),
-      )
-      expect(found).toEqual([])
+      await expectNoViolations(makeAxeBuilder)
     })
   }
 }

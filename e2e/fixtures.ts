@@ -101,6 +101,19 @@ export const test = base.extend<Fixtures & { recorder: Recorder }>({
 export { expect }
 export type { Page }
 
+/** Runs axe on the page as it is and expects no violation, each listed with its nodes if any. */
+export async function expectNoViolations(makeAxeBuilder: () => AxeBuilder): Promise<void> {
+  const { violations } = await makeAxeBuilder().analyze()
+  const found = violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help}\n` +
+      violation.nodes
+        .map((node) => `  ${node.target.join(' ')}: ${node.failureSummary}`)
+        .join('\n'),
+  )
+  expect(found).toEqual([])
+}
+
 /** The page's vertical scroll offset in CSS pixels. */
 export function scrollY(page: Page): Promise<number> {
   return page.evaluate(() => window.scrollY)

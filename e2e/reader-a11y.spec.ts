@@ -3,21 +3,8 @@
  * in them, the settings panel open, and an article in each theme the reader can choose. (The
  * shortcuts dialog is checked open in reader-keyboard.spec.ts.)
  */
-import type { AxeBuilder } from '@axe-core/playwright'
 import { articlePath, newest, secondNewest } from './corpus'
-import { expect, test, type Page } from './fixtures'
-
-async function expectNoViolations(makeAxeBuilder: () => AxeBuilder) {
-  const { violations } = await makeAxeBuilder().analyze()
-  const found = violations.map(
-    (violation) =>
-      `${violation.id} (${violation.impact}): ${violation.help}\n` +
-      violation.nodes
-        .map((node) => `  ${node.target.join(' ')}: ${node.failureSummary}`)
-        .join('\n'),
-  )
-  expect(found).toEqual([])
-}
+import { expect, expectNoViolations, test, type Page } from './fixtures'
 
 async function saveTwo(page: Page) {
   for (const article of [newest, secondNewest]) {

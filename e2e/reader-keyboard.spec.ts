@@ -3,7 +3,7 @@
  * Never while typing in a field or with a modifier key; the settings turn them off.
  */
 import { articlePath, newest, secondNewest, withHtml } from './corpus'
-import { expect, test, type Page } from './fixtures'
+import { expect, expectNoViolations, test, type Page } from './fixtures'
 
 const card = (page: Page, title: string) =>
   page.getByRole('article').filter({ has: page.getByRole('link', { name: title, exact: true }) })
@@ -131,8 +131,7 @@ test('? lists every shortcut in a dialog that keeps the focus, closes with Esc, 
   await page.keyboard.press('j')
   expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true)
 
-  const { violations } = await makeAxeBuilder().analyze()
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+  await expectNoViolations(makeAxeBuilder)
 
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()

@@ -11,7 +11,15 @@ import {
   withHtml,
 } from './corpus'
 import { chunkFor, workerFor } from './build-manifest'
-import { expect, holdRequests, idle, scrollY, test, type Page } from './fixtures'
+import {
+  expect,
+  expectNoViolations,
+  holdRequests,
+  idle,
+  scrollY,
+  test,
+  type Page,
+} from './fixtures'
 
 const SERVER_ERROR = /Failed to load resource: the server responded with a status of 500/
 
@@ -448,15 +456,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(resultStatus(page)).toHaveText('1 result for “azerbaijan”')
     await expect(marks(page).first()).toBeVisible()
 
-    const { violations } = await makeAxeBuilder().analyze()
-    const found = violations.map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help}\n` +
-        violation.nodes
-          .map((node) => `  ${node.target.join(' ')}: ${node.failureSummary}`)
-          .join('\n'),
-    )
-    expect(found).toEqual([])
+    await expectNoViolations(makeAxeBuilder)
   })
 }
 
