@@ -4,7 +4,7 @@
  * replacement patterns and emoji, then reads what `npm run build` wrote as a browser, a crawler and
  * a feed reader would: every value must come back exactly as written, and nothing may become markup.
  */
-import { spawnSync } from 'node:child_process'
+import { buildTestSite } from './build-site.test-data.ts'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -82,21 +82,7 @@ beforeAll(() => {
     )
   })
   // The build run as `npm run build` runs it, in its own process; not in Vitest's NODE_ENV=test.
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CORPUS_DIR: corpusDir,
-    SITE_URL: SITE,
-    BASE_PATH: '/',
-  }
-  delete env.NODE_ENV
-  const built = spawnSync(
-    process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'scripts/site/build.ts', '--outDir', outDir],
-    { encoding: 'utf8', env, timeout: 110_000 },
-  )
-  if (built.status !== 0) {
-    throw new Error(`the build failed (${built.status}):\n${built.stdout}\n${built.stderr}`)
-  }
+  buildTestSite({ corpusDir, outDir, siteUrl: SITE })
 }, 120_000)
 
 afterAll(() => rmSync(root, { recursive: true, force: true }))

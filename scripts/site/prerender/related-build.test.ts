@@ -3,7 +3,7 @@
  * A corpus of one article, built as `npm run build` builds it: with nothing to relate it to, its
  * data file has no related list and its page no "Related stories" section (not an empty heading).
  */
-import { spawnSync } from 'node:child_process'
+import { buildTestSite } from './build-site.test-data.ts'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -32,16 +32,7 @@ beforeAll(() => {
       '',
     ].join('\n'),
   )
-  const env: NodeJS.ProcessEnv = { ...process.env, CORPUS_DIR: corpusDir, BASE_PATH: '/' }
-  delete env.NODE_ENV
-  const built = spawnSync(
-    process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'scripts/site/build.ts', '--outDir', outDir],
-    { encoding: 'utf8', env, timeout: 110_000 },
-  )
-  if (built.status !== 0) {
-    throw new Error(`the build failed (${built.status}):\n${built.stdout}\n${built.stderr}`)
-  }
+  buildTestSite({ corpusDir, outDir })
 }, 120_000)
 
 afterAll(() => rmSync(root, { recursive: true, force: true }))
