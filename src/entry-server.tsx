@@ -79,8 +79,9 @@ export async function renderPage(path: string, seed: Seed): Promise<Rendered> {
 }
 
 /**
- * The state without the article's paragraphs, which the page's markup holds and the browser takes
- * back from it (PrerenderedState.textInPage); kept when one would not come back as written.
+ * The state without the article's paragraphs and related stories, which the page's markup holds
+ * and the browser takes back from it (PrerenderedState.textInPage); each kept in the state when
+ * one of them would not come back as written.
  */
 function withoutTextInPage(state: PrerenderedState, article?: ArticleData): PrerenderedState {
   if (!article?.paragraphs.every(survivesMarkup)) return state

@@ -121,3 +121,12 @@ test("an article's related stories come back from the page's markup", () => {
   relatedMarkup(short, [{ href: '/articles/00000000000000a1/x', title: 'X', spans: [] }])
   expect(readPrerenderedState(short, state.path)).toBeNull()
 })
+
+test('related stories the state kept itself stay as they are, whatever the page shows', () => {
+  const related = [{ id: '00000000000000a1', title: 'Kept', source: null, date: null }]
+  const kept = { ...query, state: { data: { ...article, related } } }
+  const doc = pageWith({ ...state, queries: { queries: [kept], mutations: [] } }, written)
+  relatedMarkup(doc, [{ href: '/articles/00000000000000a1/kept', title: 'Kept', spans: [] }])
+  const data = readPrerenderedState(doc, state.path)?.queries.queries[0]?.state.data
+  expect(data).toEqual({ ...article, related, paragraphs: written })
+})

@@ -13,10 +13,10 @@ export type PrerenderedState = {
   queries: DehydratedState
   router: HydrationState
   /**
-   * On an article's page, the article's paragraphs are left out of its query's data, since the
-   * page holds them already (`.article-body > p`): without a second copy a long story's page is
-   * half the bytes, and gzip (a 32 KiB window) no longer sees them twice. The query's hash, and how
-   * many paragraphs to take back from the page.
+   * On an article's page, the article's paragraphs (and, when set, its related stories) are left
+   * out of its query's data, since the page holds them already (`.article-body > p`, `.related
+   * li`): without a second copy a long story's page is half the bytes, and gzip (a 32 KiB window)
+   * no longer sees them twice. The query's hash, and how many of each to take back from the page.
    */
   textInPage?: { queryHash: string; paragraphs: number; related?: number }
 }
@@ -49,21 +49,25 @@ function isPrerenderedState(v: unknown): v is PrerenderedState {
 }
 
 /**
- * The state with the article's paragraphs taken back from the page, or null when the page does
- * not hold them as the state says (then the app renders anew, from the article's data file).
+ * The state with the article's paragraphs and related stories taken back from the page, or null
+ * when the page does not hold them as the state says (then the app renders anew, from the
+ * article's data file).
  */
 function withTextFromPage(doc: Document, state: PrerenderedState): PrerenderedState | null {
   const { textInPage } = state
   if (!textInPage) return state
   const paragraphs = Array.from(doc.querySelectorAll(PARAGRAPHS_IN_PAGE), (p) => p.textContent)
-  const related = Array.from(doc.querySelectorAll(RELATED_IN_PAGE), relatedFromPage)
   const query = state.queries.queries.find((q) => q.queryHash === textInPage.queryHash)
   const data: unknown = query?.state.data
   if (!query || !isObj(data) || paragraphs.length !== textInPage.paragraphs) return null
-  if (related.length !== (textInPage.related ?? 0) || !related.every((link) => link !== null)) {
-    return null
+  let text: { paragraphs: string[]; related?: RelatedLink[] } = { paragraphs }
+  // Related stories the state kept itself stay as they are.
+  if (textInPage.related !== undefined) {
+    const related = Array.from(doc.querySelectorAll(RELATED_IN_PAGE), relatedFromPage)
+    const read = related.filter((link) => link !== null)
+    if (read.length !== related.length || read.length !== textInPage.related) return null
+    text = { paragraphs, related: read }
   }
-  const text = textInPage.related === undefined ? { paragraphs } : { paragraphs, related }
   const queries = state.queries.queries.map((q) =>
     q === query ? { ...q, state: { ...q.state, data: { ...data, ...text } } } : q,
   )
