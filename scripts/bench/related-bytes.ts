@@ -39,15 +39,14 @@ function articleBytes(dir: string): Map<string, number> {
 
 function build(corpusDir: string, related: boolean): string {
   const outDir = join(BENCH_DIR, 'related-bytes', related ? 'with' : 'without')
-  const before = process.env.CORPUS_RELATED
-  process.env.CORPUS_RELATED = related ? '1' : '0'
-  try {
-    console.error(`bench:related: building ${corpusDir} ${related ? 'with' : 'without'} related`)
-    buildSite({ root: ROOT, corpusDir, outDir, siteUrl: 'http://127.0.0.1:4173' })
-  } finally {
-    if (before === undefined) delete process.env.CORPUS_RELATED
-    else process.env.CORPUS_RELATED = before
-  }
+  console.error(`bench:related: building ${corpusDir} ${related ? 'with' : 'without'} related`)
+  buildSite({
+    root: ROOT,
+    corpusDir,
+    outDir,
+    siteUrl: 'http://127.0.0.1:4173',
+    env: { CORPUS_RELATED: related ? '1' : '0' },
+  })
   return outDir
 }
 

@@ -44,6 +44,8 @@ export function buildSite(options: {
   corpusDir: string
   outDir: string
   siteUrl: string
+  /** More of the build's environment (CORPUS_RELATED=0, ...). */
+  env?: NodeJS.ProcessEnv
 }): void {
   const result = spawnSync(
     process.execPath,
@@ -63,6 +65,7 @@ export function buildSite(options: {
         CORPUS_DIR: options.corpusDir,
         SITE_URL: options.siteUrl,
         BASE_PATH: '/',
+        ...options.env,
       },
     },
   )
